@@ -1,0 +1,32 @@
+package io.zmqstream;
+
+import java.util.Objects;
+
+/**
+ * Why a message was not sent.
+ *
+ * @param reason the kind of failure
+ * @param cause the exception behind it, or {@code null} when there is none
+ */
+public record SendFailure(Reason reason, Throwable cause) {
+
+    /**
+     * Creates a failure.
+     *
+     * @param reason the kind of failure, never {@code null}
+     * @param cause the exception behind it, or {@code null}
+     */
+    public SendFailure {
+        Objects.requireNonNull(reason, "reason");
+    }
+
+    /** The kinds of send failure, each counted separately in {@link StreamStatistics}. */
+    public enum Reason {
+        /** The send queue was full and the overflow policy dropped or refused the message. */
+        QUEUE_FULL,
+        /** The stream closed before the socket could take the message within the linger time. */
+        DROPPED_ON_CLOSE,
+        /** The socket refused the message with an error (e.g. an unroutable ROUTER peer). */
+        SOCKET_ERROR
+    }
+}

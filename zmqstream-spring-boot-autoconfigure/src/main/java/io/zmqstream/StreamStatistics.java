@@ -1,0 +1,132 @@
+package io.zmqstream;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
+
+/**
+ * Counters kept by a stream for metrics: messages and bytes each way, send failures by reason,
+ * callback errors and the send queue's depth.
+ *
+ * <p>The hot path takes no lock: the counters the loop thread writes have that one writer and are
+ * published with ordered stores; readers on any thread see recent values.
+ */
+public final class StreamStatistics {
+
+    private final AtomicLong messagesSent = new AtomicLong();
+    private final AtomicLong bytesSent = new AtomicLong();
+    private final AtomicLong messagesReceived = new AtomicLong();
+    private final AtomicLong bytesReceived = new AtomicLong();
+    private final AtomicLong callbackErrors = new AtomicLong();
+    private final AtomicLong droppedOnClose = new AtomicLong();
+    private final AtomicLong socketErrors = new AtomicLong();
+    // Written by sending threads, not only the loop thread.
+    private final AtomicLong queueFull = new AtomicLong();
+    private final IntSupplier queueDepth;
+
+    StreamStatistics(IntSupplier queueDepth) {
+        this.queueDepth = queueDepth;
+    }
+
+    void recordSent(long bytes) {
+        addBySoleWriter(messagesSent, 1);
+        addBySoleWriter(bytesSent, bytes);
+    }
+
+    void recordReceived(long bytes) {
+        addBySoleWriter(messagesReceived, 1);
+        addBySoleWriter(bytesReceived, bytes);
+    }
+
+    void recordCallbackError() {
+        addBySoleWriter(callbackErrors, 1);
+    }
+
+    void recordSendFailure(SendFailure.Reason reason) {
+        switch (reason) {
+            case QUEUE_FULL -> queueFull.incrementAndGet();
+            case DROPPED_ON_CLOSE -> addBySoleWriter(droppedOnClose, 1);
+            case SOCKET_ERROR -> addBySoleWriter(socketErrors, 1);
+        }
+    }
+
+    private static void addBySoleWriter(AtomicLong counter, long delta) {
+        counter.lazySet(counter.get() + delta);
+    }
+
+    /**
+     * Messages the socket accepted.
+     *
+     * @return the count since the stream was created
+     */
+    public long getMessagesSent() {
+        return messagesSent.get();
+    }
+
+    /**
+     * Bytes (all frames) of the messages the socket accepted.
+     *
+     * @return the count since the stream was created
+     */
+    public long getBytesSent() {
+        return bytesSent.get();
+    }
+
+    /**
+     * Messages received from the socket, whether delivered to a callback or discarded by a flush.
+     *
+     * @return the count since the stream was created
+     */
+    public long getMessagesReceived() {
+        return messagesReceived.get();
+    }
+
+    /**
+     * Bytes (all frames) of the messages received.
+     *
+     * @return the count since the stream was created
+     */
+    public long getBytesReceived() {
+        return bytesReceived.get();
+    }
+
+    /**
+     * Exceptions thrown by callbacks, and failed stages of asynchronous receive callbacks.
+     *
+     * @return the count since the stream was created
+     */
+    public long getCallbackErrors() {
+        return callbackErrors.get();
+    }
+
+    /**
+     * Messages that were not sent, for one reason.
+     *
+     * @param reason the kind of failure
+     * @return the count since the stream was created
+     */
+    public long getSendFailures(SendFailure.Reason reason) {
+        return switch (reason) {
+            case QUEUE_FULL -> queueFull.get();
+            case DROPPED_ON_CLOSE -> droppedOnClose.get();
+            case SOCKET_ERROR -> socketErrors.get();
+        };
+    }
+
+    /**
+     * Messages that were not sent, for any reason.
+     *
+     * @return the count since the stream was created
+     */
+    public long getSendFailures() {
+        return queueFull.get() + droppedOnClose.get() + socketErrors.get();
+    }
+
+    /**
+     * Messages waiting in the send queue now.
+     *
+     * @return the queue's depth
+     */
+    public int getQueueDepth() {
+        return queueDepth.getAsInt();
+    }
+}

@@ -1,0 +1,1092 @@
+package io.zmqstream;
+
+import java.io.Serializable;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
+import org.zeromq.ZMsg;
+
+import zmq.Msg;
+import zmq.ZError;
+
+/**
+ * Callbacks on a JeroMQ socket, driven by a {@link ZmqIoLoop}: pyzmq's {@code ZMQStream}.
+ *
+ * <p>Register {@link #onRecv(RecvCallback)} to have each incoming message handed to a callback,
+ * {@link #onSend(SendCallback)} to hear about each message sent, and send with the {@code send*}
+ * methods. Names follow pyzmq's, camel-cased. Where this class deliberately behaves better than
+ * pyzmq:
+ * <ol>
+ * <li><b>Thread-safe.</b> Every public method may be called from any thread. Only the loop thread
+ * touches the socket: a send from another thread validates and queues the message and wakes the
+ * loop; socket operations such as {@link #bind(String)} run on the loop thread and wait for it
+ * (on the calling thread while the loop is not running). Callbacks always run on the loop thread.
+ * Messages sent from one thread leave in the order of the calls.</li>
+ * <li><b>Batched.</b> Each turn handles up to {@link ZmqIoLoop#getBatchBudget()} messages each way,
+ * then the next ready stream gets its turn (pyzmq handles one message per loop iteration).</li>
+ * <li><b>Never stalls.</b> A callback that throws is logged and counted; the socket's events are
+ * read again after every turn, so pending messages are still delivered (pyzmq stalls).</li>
+ * <li><b>Bounded send queue.</b> {@link SendQueueOptions} sets its capacity and
+ * {@link OverflowPolicy}; by default a send from another thread waits for room (up to a timeout),
+ * and on the loop thread, where waiting would deadlock, a full queue fails the call. Frames are
+ * validated when the message is queued, so a bad frame fails the caller at once.</li>
+ * <li><b>Per-message send callbacks.</b> The callback given to a send fires for that message only;
+ * the {@link #onSend(SendCallback)} callback fires for every message (pyzmq replaces
+ * {@code on_send} for good).</li>
+ * <li><b>Honest close.</b> {@link #close(int)} first sends what is queued, within the linger time;
+ * what still cannot be sent is logged, counted and reported to each message's send callbacks
+ * with a failed status. Nothing is dropped silently.</li>
+ * <li><b>Tracking.</b> JeroMQ cannot tell when the wire has taken a frame. {@code track=true}
+ * copies the frames when they are queued, so the caller's buffers are free at once, and the
+ * status handed to send callbacks is a {@link MessageTracker} that is already done. Nothing more
+ * is claimed.</li>
+ * <li><b>Safe objects.</b> {@link #sendObject(Serializable)} uses Java serialization; reading it
+ * back requires an allow-list ({@link JavaSerialization#deserialize}).</li>
+ * </ol>
+ *
+ * <p>Only one open stream may own a socket; closing the stream closes the socket.
+ */
+public class ZMQStream implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ZMQStream.class);
+    private static final Set<ZMQ.Socket> SOCKETS_WITH_STREAMS = ConcurrentHashMap.newKeySet();
+
+    private final ZMQ.Socket socket;
+    private final ZmqIoLoop loop;
+    private final String description;
+    private final SendQueue sendQueue;
+    private final StreamStatistics statistics;
+    private final AtomicBoolean interestUpdateScheduled = new AtomicBoolean();
+    private final Runnable scheduledInterestUpdate = this::runScheduledInterestUpdate;
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+
+    private volatile MessageDelivery delivery;
+    private volatile SendStreamCallback sendCallback;
+    private volatile Runnable closeCallback;
+    private volatile JsonEncoder jsonEncoder;
+    private volatile int asyncLimit = Integer.MAX_VALUE;
+
+    // Owned by the thread that owns the socket: the loop thread, or the caller while the loop is not running.
+    private final List<Msg> parts = new ArrayList<>();
+    private int registeredEvents;
+    private int asyncInFlight;
+    private boolean closeBegun;
+    private long closeDeadlineNanos;
+    private boolean lingerForever;
+    private Timeout closeDeadline;
+
+    /**
+     * Creates a stream on the loop of the calling thread.
+     *
+     * @param socket the socket; from now on only the loop thread may touch it
+     * @throws IllegalStateException when the caller is not on a loop thread, or the socket has a stream
+     */
+    public ZMQStream(ZMQ.Socket socket) {
+        this(socket, requireCurrentLoop());
+    }
+
+    /**
+     * Creates a stream with the default send queue options.
+     *
+     * @param socket the socket; from now on only the loop thread may touch it
+     * @param ioLoop the loop that drives it
+     * @throws IllegalStateException when the socket already has an open stream
+     */
+    public ZMQStream(ZMQ.Socket socket, ZmqIoLoop ioLoop) {
+        this(socket, ioLoop, SendQueueOptions.defaults());
+    }
+
+    /**
+     * Creates a stream.
+     *
+     * @param socket the socket; from now on only the loop thread may touch it
+     * @param ioLoop the loop that drives it
+     * @param sendQueueOptions the send queue's capacity and overflow policy
+     * @throws IllegalStateException when the socket already has an open stream
+     */
+    public ZMQStream(ZMQ.Socket socket, ZmqIoLoop ioLoop, SendQueueOptions sendQueueOptions) {
+        this.socket = Objects.requireNonNull(socket, "socket");
+        this.loop = Objects.requireNonNull(ioLoop, "ioLoop");
+        this.sendQueue = new SendQueue(Objects.requireNonNull(sendQueueOptions, "sendQueueOptions"));
+        this.statistics = new StreamStatistics(sendQueue::size);
+        this.description = "ZMQStream[" + socket.getSocketType() + "]";
+        if (!SOCKETS_WITH_STREAMS.add(socket)) {
+            throw new IllegalStateException("Socket " + socket + " already has an open ZMQStream; "
+                    + "close that stream before creating another on the same socket");
+        }
+        loop.attach(this);
+        loop.addHandler(socket, this::handleEvents, 0);
+    }
+
+    private static ZmqIoLoop requireCurrentLoop() {
+        ZmqIoLoop current = ZmqIoLoop.current();
+        if (current == null) {
+            throw new IllegalStateException("No ZmqIoLoop runs on thread " + Thread.currentThread().getName()
+                    + "; pass the loop to new ZMQStream(socket, ioLoop)");
+        }
+        return current;
+    }
+
+    // ---- accessors ----
+
+    /**
+     * The socket this stream owns. Touch it only on the loop thread, or through {@link #withSocket(Consumer)}.
+     *
+     * @return the socket
+     */
+    public ZMQ.Socket getSocket() {
+        return socket;
+    }
+
+    /**
+     * The loop that drives this stream.
+     *
+     * @return the loop
+     */
+    public ZmqIoLoop getIoLoop() {
+        return loop;
+    }
+
+    /**
+     * This stream's counters.
+     *
+     * @return the statistics, live
+     */
+    public StreamStatistics getStatistics() {
+        return statistics;
+    }
+
+    /**
+     * Sets the encoder of {@link #sendJson(Object)}; Jackson 3's shared mapper unless set.
+     *
+     * @param encoder the encoder, or {@code null} for the default
+     */
+    public void setJsonEncoder(JsonEncoder encoder) {
+        this.jsonEncoder = encoder;
+    }
+
+    // ---- receiving ----
+
+    /**
+     * Calls {@code callback} with each incoming message as copied frames: pyzmq's {@code on_recv}.
+     * Replaces any receive callback; {@code null} stops receiving, leaving messages in ZeroMQ's queue.
+     *
+     * @param callback the callback, or {@code null}
+     */
+    public void onRecv(RecvCallback callback) {
+        setDelivery(callback == null ? null : (stream, frames) -> callback.onRecv(copies(frames)), Integer.MAX_VALUE);
+    }
+
+    /**
+     * Like {@link #onRecv(RecvCallback)}, with the stream as first argument: pyzmq's {@code on_recv_stream}.
+     *
+     * @param callback the callback, or {@code null}
+     */
+    public void onRecvStream(RecvStreamCallback callback) {
+        setDelivery(callback == null ? null : (stream, frames) -> callback.onRecv(stream, copies(frames)),
+                Integer.MAX_VALUE);
+    }
+
+    /**
+     * Calls {@code callback} with each incoming message as JeroMQ frames, without copying:
+     * pyzmq's {@code on_recv(callback, copy=False)}.
+     *
+     * @param callback the callback, or {@code null}
+     */
+    public void onRecvFrames(FrameCallback callback) {
+        setDelivery(callback == null ? null : (stream, frames) -> callback.onRecv(wrap(frames)), Integer.MAX_VALUE);
+    }
+
+    /**
+     * Like {@link #onRecvFrames(FrameCallback)}, with the stream as first argument.
+     *
+     * @param callback the callback, or {@code null}
+     */
+    public void onRecvStreamFrames(FrameStreamCallback callback) {
+        setDelivery(callback == null ? null : (stream, frames) -> callback.onRecv(stream, wrap(frames)),
+                Integer.MAX_VALUE);
+    }
+
+    /**
+     * Calls {@code callback} with each incoming message; the stage it returns says when the
+     * message is handled, and a failed stage is logged and counted like a thrown exception.
+     * pyzmq's coroutine callbacks.
+     *
+     * @param callback the callback, or {@code null}
+     */
+    public void onRecvAsync(AsyncRecvCallback callback) {
+        onRecvAsync(callback, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Like {@link #onRecvAsync(AsyncRecvCallback)}, receiving no further message while
+     * {@code maxInFlight} stages are incomplete; receiving resumes when one completes.
+     *
+     * @param callback the callback, or {@code null}
+     * @param maxInFlight the most stages in flight, at least 1
+     */
+    public void onRecvAsync(AsyncRecvCallback callback, int maxInFlight) {
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("maxInFlight must be at least 1, was " + maxInFlight);
+        }
+        setDelivery(callback == null ? null : (stream, frames) -> startAsync(callback, copies(frames)), maxInFlight);
+    }
+
+    /**
+     * Stops receiving: pyzmq's {@code stop_on_recv}. Messages wait in ZeroMQ's queue until a
+     * receive callback is registered again.
+     */
+    public void stopOnRecv() {
+        setDelivery(null, Integer.MAX_VALUE);
+    }
+
+    private void setDelivery(MessageDelivery newDelivery, int maxInFlight) {
+        this.asyncLimit = maxInFlight;
+        this.delivery = newDelivery;
+        requestInterestUpdate();
+    }
+
+    private void startAsync(AsyncRecvCallback callback, List<byte[]> frames) throws Exception {
+        CompletionStage<?> stage = callback.onRecv(frames);
+        if (stage == null) {
+            return;
+        }
+        asyncInFlight++;
+        stage.whenComplete((result, failure) -> loop.execute(() -> asyncCompleted(failure)));
+    }
+
+    private void asyncCompleted(Throwable failure) {
+        asyncInFlight--;
+        if (failure != null) {
+            callbackFailed("asynchronous receive callback",
+                    failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
+        }
+        updateInterest();
+    }
+
+    /**
+     * Whether a receive callback is registered on an open stream: pyzmq's {@code receiving()}.
+     *
+     * @return {@code true} while the stream receives
+     */
+    public boolean isReceiving() {
+        return delivery != null && !isClosed();
+    }
+
+    // ---- send callbacks ----
+
+    /**
+     * Calls {@code callback} for every message once the socket took it or it failed: pyzmq's
+     * {@code on_send}. Replaces the previous one; {@code null} removes it.
+     *
+     * @param callback the callback, or {@code null}
+     */
+    public void onSend(SendCallback callback) {
+        this.sendCallback = callback == null ? null : (stream, msg, status) -> callback.onSend(msg, status);
+    }
+
+    /**
+     * Like {@link #onSend(SendCallback)}, with the stream as first argument: pyzmq's {@code on_send_stream}.
+     *
+     * @param callback the callback, or {@code null}
+     */
+    public void onSendStream(SendStreamCallback callback) {
+        this.sendCallback = callback;
+    }
+
+    /**
+     * Removes the {@link #onSend(SendCallback)} callback: pyzmq's {@code stop_on_send}.
+     * Per-message callbacks of queued sends still fire.
+     */
+    public void stopOnSend() {
+        this.sendCallback = null;
+    }
+
+    /**
+     * Does nothing but log a warning, as in pyzmq: error callbacks were removed there.
+     *
+     * @param callback ignored
+     * @deprecated pyzmq's {@code on_err} does nothing; send failures reach send callbacks instead
+     */
+    @Deprecated
+    public void onErr(Runnable callback) {
+        log.warn("{}: onErr is deprecated and does nothing, as in pyzmq", description);
+    }
+
+    /**
+     * Does nothing but log a warning, as in pyzmq.
+     *
+     * @deprecated pyzmq's {@code stop_on_err} does nothing
+     */
+    @Deprecated
+    public void stopOnErr() {
+        log.warn("{}: stopOnErr is deprecated and does nothing, as in pyzmq", description);
+    }
+
+    /**
+     * Whether messages wait to be sent: pyzmq's {@code sending()}.
+     *
+     * @return {@code true} while the send queue is not empty
+     */
+    public boolean isSending() {
+        return !sendQueue.isEmpty();
+    }
+
+    // ---- sending ----
+
+    /**
+     * Queues a single-frame message, copying the bytes.
+     *
+     * @param data the frame
+     */
+    public void send(byte[] data) {
+        send(data, 0, true, false, null);
+    }
+
+    /**
+     * Queues a single-frame message, copying the bytes.
+     *
+     * @param data the frame
+     * @param flags {@link ZMQ#SNDMORE} to continue the message with the next send; other flags are ignored
+     */
+    public void send(byte[] data, int flags) {
+        send(data, flags, true, false, null);
+    }
+
+    /**
+     * Queues a single-frame message, copying the bytes.
+     *
+     * @param data the frame
+     * @param flags {@link ZMQ#SNDMORE} or 0
+     * @param callback fired for this message only, once sent or failed; may be {@code null}
+     */
+    public void send(byte[] data, int flags, SendCallback callback) {
+        send(data, flags, true, false, callback);
+    }
+
+    /**
+     * Queues a single-frame message: pyzmq's {@code send(msg, flags, copy, track, callback)}.
+     *
+     * @param data the frame
+     * @param flags {@link ZMQ#SNDMORE} or 0
+     * @param copy whether to copy the bytes now, so the caller may reuse them at once
+     * @param track whether to copy the bytes now and hand callbacks a tracker that is already done
+     * @param callback fired for this message only, once sent or failed; may be {@code null}
+     */
+    public void send(byte[] data, int flags, boolean copy, boolean track, SendCallback callback) {
+        sendMultipart(Collections.singletonList(data), flags, copy, track, callback);
+    }
+
+    /**
+     * Queues a multipart message, copying the frames.
+     *
+     * @param frames the frames: {@code byte[]}, {@link java.nio.ByteBuffer} or {@link org.zeromq.ZFrame}
+     */
+    public void sendMultipart(List<?> frames) {
+        sendMultipart(frames, 0, true, false, null);
+    }
+
+    /**
+     * Queues a multipart message, copying the frames.
+     *
+     * @param frames the frames: {@code byte[]}, {@link java.nio.ByteBuffer} or {@link org.zeromq.ZFrame}
+     * @param flags {@link ZMQ#SNDMORE} or 0
+     */
+    public void sendMultipart(List<?> frames, int flags) {
+        sendMultipart(frames, flags, true, false, null);
+    }
+
+    /**
+     * Queues a multipart message, copying the frames.
+     *
+     * @param frames the frames: {@code byte[]}, {@link java.nio.ByteBuffer} or {@link org.zeromq.ZFrame}
+     * @param flags {@link ZMQ#SNDMORE} or 0
+     * @param callback fired for this message only, once sent or failed; may be {@code null}
+     */
+    public void sendMultipart(List<?> frames, int flags, SendCallback callback) {
+        sendMultipart(frames, flags, true, false, callback);
+    }
+
+    /**
+     * Queues a multipart message: pyzmq's {@code send_multipart}.
+     *
+     * @param frames the frames: {@code byte[]}, {@link java.nio.ByteBuffer} or {@link org.zeromq.ZFrame}
+     * @param flags {@link ZMQ#SNDMORE} or 0
+     * @param copy whether to copy the frames now, so the caller may reuse them at once
+     * @param track whether to copy the frames now and hand callbacks a tracker that is already done
+     * @param callback fired for this message only, once sent or failed; may be {@code null}
+     * @throws IllegalArgumentException when the message is empty or a frame has another type
+     * @throws SendQueueFullException when the queue is full and its policy refuses the message
+     * @throws IllegalStateException when the stream is closed
+     */
+    public void sendMultipart(List<?> frames, int flags, boolean copy, boolean track, SendCallback callback) {
+        enqueue(OutboundMessage.of(frames, flags, copy || track, callback));
+    }
+
+    /**
+     * Queues a message made of a {@link ZMsg}'s frames, copying them; the {@code ZMsg} is left as it is.
+     *
+     * @param msg the message
+     */
+    public void sendMultipart(ZMsg msg) {
+        sendMultipart(msg, 0, true, false, null);
+    }
+
+    /**
+     * Queues a message made of a {@link ZMsg}'s frames; the {@code ZMsg} is left as it is.
+     *
+     * @param msg the message
+     * @param flags {@link ZMQ#SNDMORE} or 0
+     * @param copy whether to copy the frames now
+     * @param track whether to copy the frames now and hand callbacks a tracker that is already done
+     * @param callback fired for this message only; may be {@code null}
+     */
+    public void sendMultipart(ZMsg msg, int flags, boolean copy, boolean track, SendCallback callback) {
+        sendMultipart(new ArrayList<>(msg), flags, copy, track, callback);
+    }
+
+    /**
+     * Queues a text as one UTF-8 frame: pyzmq's {@code send_string}.
+     *
+     * @param text the text
+     */
+    public void sendString(String text) {
+        sendString(text, 0, StandardCharsets.UTF_8, null);
+    }
+
+    /**
+     * Queues a text as one frame in the given encoding.
+     *
+     * @param text the text
+     * @param flags {@link ZMQ#SNDMORE} or 0
+     * @param charset the encoding
+     */
+    public void sendString(String text, int flags, Charset charset) {
+        sendString(text, flags, charset, null);
+    }
+
+    /**
+     * Queues a text as one frame in the given encoding.
+     *
+     * @param text the text
+     * @param flags {@link ZMQ#SNDMORE} or 0
+     * @param charset the encoding
+     * @param callback fired for this message only; may be {@code null}
+     */
+    public void sendString(String text, int flags, Charset charset, SendCallback callback) {
+        enqueue(OutboundMessage.owned(text.getBytes(charset), flags, callback));
+    }
+
+    /**
+     * Queues a text as one UTF-8 frame.
+     *
+     * @param text the text
+     * @deprecated pyzmq's alias; use {@link #sendString(String)}
+     */
+    @Deprecated
+    public void sendUnicode(String text) {
+        sendString(text);
+    }
+
+    /**
+     * Queues a text as one frame in the given encoding.
+     *
+     * @param text the text
+     * @param flags {@link ZMQ#SNDMORE} or 0
+     * @param charset the encoding
+     * @deprecated pyzmq's alias; use {@link #sendString(String, int, Charset)}
+     */
+    @Deprecated
+    public void sendUnicode(String text, int flags, Charset charset) {
+        sendString(text, flags, charset);
+    }
+
+    /**
+     * Queues an object as one frame of UTF-8 JSON: pyzmq's {@code send_json}. Encoding happens on
+     * the calling thread, so an object that cannot be encoded fails the call.
+     *
+     * @param value the object
+     */
+    public void sendJson(Object value) {
+        sendJson(value, 0, null);
+    }
+
+    /**
+     * Queues an object as one frame of UTF-8 JSON.
+     *
+     * @param value the object
+     * @param flags {@link ZMQ#SNDMORE} or 0
+     * @param callback fired for this message only; may be {@code null}
+     * @throws IllegalArgumentException when the object cannot be encoded
+     */
+    public void sendJson(Object value, int flags, SendCallback callback) {
+        JsonEncoder encoder = jsonEncoder != null ? jsonEncoder : JsonEncoder.jackson();
+        byte[] json;
+        try {
+            json = encoder.encode(value);
+        }
+        catch (Exception ex) {
+            throw new IllegalArgumentException("Cannot encode a " + (value == null ? "null" : value.getClass().getName())
+                    + " as JSON", ex);
+        }
+        enqueue(OutboundMessage.owned(json, flags, callback));
+    }
+
+    /**
+     * Queues an object as one frame of Java serialization: pyzmq's {@code send_pyobj}. The receiver
+     * needs an allow-list to read it ({@link JavaSerialization#deserialize}).
+     *
+     * @param value the object
+     */
+    public void sendObject(Serializable value) {
+        sendObject(value, 0, null);
+    }
+
+    /**
+     * Queues an object as one frame of Java serialization.
+     *
+     * @param value the object
+     * @param flags {@link ZMQ#SNDMORE} or 0
+     * @param callback fired for this message only; may be {@code null}
+     */
+    public void sendObject(Serializable value, int flags, SendCallback callback) {
+        enqueue(OutboundMessage.owned(JavaSerialization.serialize(value), flags, callback));
+    }
+
+    private void enqueue(OutboundMessage message) {
+        boolean queued;
+        try {
+            queued = sendQueue.offer(message, !loop.inLoopThread());
+        }
+        catch (SendQueueFullException ex) {
+            statistics.recordSendFailure(SendFailure.Reason.QUEUE_FULL);
+            throw ex;
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for room in the send queue of " + description, ex);
+        }
+        if (!queued) {
+            statistics.recordSendFailure(SendFailure.Reason.QUEUE_FULL);
+            loop.runOnLoop(() -> notifySent(message, failure(message, SendFailure.Reason.QUEUE_FULL, null)));
+            return;
+        }
+        if (closed.isDone() && sendQueue.withdraw(message)) {
+            throw new IllegalStateException(description + " is closed");
+        }
+        requestInterestUpdate();
+    }
+
+    // ---- flush ----
+
+    /**
+     * Handles every pending incoming and outgoing message now: pyzmq's {@code flush()}.
+     *
+     * @return the number of messages received and sent
+     */
+    public int flush() {
+        return flush(ZMQ.Poller.POLLIN | ZMQ.Poller.POLLOUT, 0);
+    }
+
+    /**
+     * Handles the pending messages of one or both directions now.
+     *
+     * @param flag {@link ZMQ.Poller#POLLIN}, {@link ZMQ.Poller#POLLOUT} or both
+     * @return the number of messages received and sent
+     */
+    public int flush(int flag) {
+        return flush(flag, 0);
+    }
+
+    /**
+     * Handles pending messages now, bypassing the loop's turns: pyzmq's {@code flush(flag, limit)}.
+     * Incoming messages go to the receive callback; with none registered they are received and
+     * discarded. Returns when no message of the given directions is pending, or when the count
+     * reaches the limit.
+     *
+     * @param flag {@link ZMQ.Poller#POLLIN}, {@link ZMQ.Poller#POLLOUT} or both
+     * @param limit the most messages to handle, both directions together; 0 for no limit
+     * @return the number of messages received and sent
+     */
+    public int flush(int flag, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("The limit must not be negative, was " + limit);
+        }
+        if (isClosed()) {
+            return 0;
+        }
+        return loop.callOnLoop(() -> flushNow(flag, limit == 0 ? Integer.MAX_VALUE : limit));
+    }
+
+    private int flushNow(int flag, int limit) {
+        boolean in = (flag & ZMQ.Poller.POLLIN) != 0;
+        boolean out = (flag & ZMQ.Poller.POLLOUT) != 0;
+        int count = 0;
+        boolean progress = true;
+        while (progress && count < limit) {
+            progress = false;
+            if (in && receiveOne(delivery)) {
+                count++;
+                progress = true;
+            }
+            if (out && count < limit && sendOne()) {
+                count++;
+                progress = true;
+            }
+        }
+        afterTurn();
+        return count;
+    }
+
+    // ---- closing ----
+
+    /**
+     * Closes the stream and its socket with the socket's linger: pyzmq's {@code close()}.
+     *
+     * @see #close(int)
+     */
+    @Override
+    public void close() {
+        close(-1);
+    }
+
+    /**
+     * Closes the stream and its socket: pyzmq's {@code close(linger)}. Receiving stops at once and
+     * sends are refused. Queued messages are sent within the linger time; what still cannot be sent
+     * is logged, counted and reported to its send callbacks with a failed status. Then the socket
+     * is closed with what is left of the linger, and the close callback runs. Called off the loop
+     * thread, this waits until the stream is closed; on the loop thread it returns at once.
+     *
+     * @param lingerMillis how long queued messages may take; negative for the socket's own linger
+     *        ({@code -1} there means no time limit), 0 to send only what the socket takes at once
+     */
+    public void close(int lingerMillis) {
+        CompletableFuture<Void> done = closeAsync(lingerMillis);
+        if (!loop.inLoopThread()) {
+            loop.awaitLoop(done, this::finishClose);
+        }
+    }
+
+    /**
+     * Starts closing the stream as {@link #close(int)} does, without waiting.
+     *
+     * @param lingerMillis how long queued messages may take; negative for the socket's own linger
+     * @return a future completed once the socket is closed and the close callback has run
+     */
+    public CompletableFuture<Void> closeAsync(int lingerMillis) {
+        if (!sendQueue.isClosed()) {
+            sendQueue.close();
+            loop.runOnLoop(() -> beginClose(lingerMillis));
+        }
+        return closed;
+    }
+
+    /**
+     * Whether {@link #close(int)} was called: pyzmq's {@code closed()}. From then on no message is
+     * accepted; the close callback says when the socket itself is released.
+     *
+     * @return {@code true} once closing began
+     */
+    public boolean isClosed() {
+        return sendQueue.isClosed();
+    }
+
+    /**
+     * Sets a callback that runs once the stream has closed its socket: pyzmq's {@code set_close_callback}.
+     *
+     * @param callback the callback, or {@code null}
+     */
+    public void setCloseCallback(Runnable callback) {
+        this.closeCallback = callback;
+    }
+
+    private void beginClose(int lingerMillis) {
+        if (closeBegun || closed.isDone()) {
+            return;
+        }
+        closeBegun = true;
+        int linger = lingerMillis >= 0 ? lingerMillis : socket.getLinger();
+        lingerForever = linger < 0;
+        closeDeadlineNanos = System.nanoTime() + Math.max(linger, 0) * 1_000_000L;
+        while (sendOne()) {
+            // Hand the socket everything it takes now; the rest waits for room within the linger.
+        }
+        if (sendQueue.isEmpty() || linger == 0 || !loop.inLoopThread()) {
+            finishClose();
+            return;
+        }
+        if (!lingerForever) {
+            closeDeadline = loop.callLater(Duration.ofMillis(linger), this::finishClose);
+        }
+        updateInterest();
+    }
+
+    private void finishClose() {
+        if (closed.isDone()) {
+            return;
+        }
+        if (closeDeadline != null) {
+            closeDeadline.cancel();
+        }
+        int unsent = failQueued();
+        if (unsent > 0) {
+            log.warn("{} closed with {} message(s) not sent within the linger time; each was reported to its "
+                    + "send callbacks and counted", description, unsent);
+        }
+        loop.removeHandler(socket);
+        socket.setLinger(remainingLingerMillis());
+        socket.close();
+        SOCKETS_WITH_STREAMS.remove(socket);
+        loop.detach(this);
+        Runnable callback = closeCallback;
+        if (callback != null) {
+            loop.runGuarded(callback, "close callback of " + description);
+        }
+        closed.complete(null);
+    }
+
+    private int remainingLingerMillis() {
+        if (lingerForever) {
+            return -1;
+        }
+        long remaining = closeDeadlineNanos - System.nanoTime();
+        return remaining <= 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, remaining / 1_000_000L);
+    }
+
+    private int failQueued() {
+        int count = 0;
+        OutboundMessage message;
+        while ((message = sendQueue.poll()) != null) {
+            reportFailure(message, SendFailure.Reason.DROPPED_ON_CLOSE, null);
+            count++;
+        }
+        return count;
+    }
+
+    // ---- socket pass-through ----
+
+    /**
+     * Binds the socket to an endpoint, on the loop thread.
+     *
+     * @param endpoint e.g. {@code tcp://127.0.0.1:5555} or {@code inproc://name}
+     * @return {@code true} when bound
+     */
+    public boolean bind(String endpoint) {
+        return onSocket(s -> s.bind(endpoint));
+    }
+
+    /**
+     * Binds the socket to a free port, on the loop thread.
+     *
+     * @param endpoint e.g. {@code tcp://127.0.0.1}
+     * @return the port chosen
+     */
+    public int bindToRandomPort(String endpoint) {
+        return onSocket(s -> s.bindToRandomPort(endpoint));
+    }
+
+    /**
+     * Connects the socket to an endpoint, on the loop thread.
+     *
+     * @param endpoint e.g. {@code tcp://127.0.0.1:5555}
+     * @return {@code true} when the connection was started
+     */
+    public boolean connect(String endpoint) {
+        return onSocket(s -> s.connect(endpoint));
+    }
+
+    /**
+     * Unbinds the socket from an endpoint, on the loop thread.
+     *
+     * @param endpoint an endpoint it was bound to
+     * @return {@code true} when unbound
+     */
+    public boolean unbind(String endpoint) {
+        return onSocket(s -> s.unbind(endpoint));
+    }
+
+    /**
+     * Disconnects the socket from an endpoint, on the loop thread.
+     *
+     * @param endpoint an endpoint it was connected to
+     * @return {@code true} when disconnected
+     */
+    public boolean disconnect(String endpoint) {
+        return onSocket(s -> s.disconnect(endpoint));
+    }
+
+    /**
+     * Subscribes a SUB socket to a topic prefix, on the loop thread.
+     *
+     * @param topic the prefix; empty for everything
+     * @return {@code true} when subscribed
+     */
+    public boolean subscribe(byte[] topic) {
+        return onSocket(s -> s.subscribe(topic));
+    }
+
+    /**
+     * Subscribes a SUB socket to a UTF-8 topic prefix, on the loop thread.
+     *
+     * @param topic the prefix; empty for everything
+     * @return {@code true} when subscribed
+     */
+    public boolean subscribe(String topic) {
+        return subscribe(topic.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Removes a topic subscription of a SUB socket, on the loop thread.
+     *
+     * @param topic the prefix
+     * @return {@code true} when removed
+     */
+    public boolean unsubscribe(byte[] topic) {
+        return onSocket(s -> s.unsubscribe(topic));
+    }
+
+    /**
+     * Removes a UTF-8 topic subscription of a SUB socket, on the loop thread.
+     *
+     * @param topic the prefix
+     * @return {@code true} when removed
+     */
+    public boolean unsubscribe(String topic) {
+        return unsubscribe(topic.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Runs an action on the socket on the loop thread and waits for it: any socket option or
+     * operation this class does not pass through.
+     *
+     * @param action the action
+     */
+    public void withSocket(Consumer<ZMQ.Socket> action) {
+        onSocket(s -> {
+            action.accept(s);
+            return null;
+        });
+    }
+
+    private <T> T onSocket(Function<ZMQ.Socket, T> operation) {
+        if (isClosed()) {
+            throw new IllegalStateException(description + " is closed");
+        }
+        return loop.callOnLoop(() -> operation.apply(socket));
+    }
+
+    // ---- the loop thread's side ----
+
+    private void handleEvents(ZMQ.Socket ignored, int events) {
+        int budget = loop.getBatchBudget();
+        if ((events & ZMQ.Poller.POLLIN) != 0) {
+            for (int i = 0; i < budget; i++) {
+                MessageDelivery target = activeDelivery();
+                if (target == null || !receiveOne(target)) {
+                    break;
+                }
+            }
+        }
+        if ((events & ZMQ.Poller.POLLOUT) != 0) {
+            for (int i = 0; i < budget && sendOne(); i++) {
+                // Each call sends one message.
+            }
+        }
+        afterTurn();
+    }
+
+    /** The receive callback when the stream may take a message now, or {@code null} to stop. */
+    private MessageDelivery activeDelivery() {
+        return closeBegun || asyncInFlight >= asyncLimit ? null : delivery;
+    }
+
+    /**
+     * Receives one message without blocking and hands it to {@code target}; with no target (a
+     * flush without receive callback) the message is discarded.
+     *
+     * @return {@code true} when a message was received
+     */
+    private boolean receiveOne(MessageDelivery target) {
+        Msg part = socket.recvMsg(ZMQ.DONTWAIT);
+        if (part == null) {
+            return false;
+        }
+        parts.clear();
+        long bytes = 0;
+        while (true) {
+            parts.add(part);
+            bytes += part.size();
+            if (!part.hasMore()) {
+                break;
+            }
+            // ZeroMQ delivers a message's parts together: the rest is already here.
+            part = socket.recvMsg(ZMQ.DONTWAIT);
+        }
+        statistics.recordReceived(bytes);
+        if (target != null) {
+            try {
+                target.deliver(this, parts);
+            }
+            catch (Throwable ex) {
+                callbackFailed("receive callback", ex);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Sends the oldest queued message if the socket takes it now.
+     *
+     * @return {@code true} when a message left the queue, sent or failed
+     */
+    private boolean sendOne() {
+        OutboundMessage message = sendQueue.peek();
+        if (message == null) {
+            return false;
+        }
+        try {
+            if (!message.sendTo(socket)) {
+                return false;
+            }
+        }
+        catch (ZMQException ex) {
+            if (ex.getErrorCode() == ZError.EFSM && !message.isStarted()) {
+                // REQ awaiting its reply, or REP before a request: the message waits for its turn.
+                return false;
+            }
+            sendQueue.poll();
+            log.warn("{} could not send a message: {} (error {})", description, ex.getMessage(), ex.getErrorCode());
+            reportFailure(message, SendFailure.Reason.SOCKET_ERROR, ex);
+            return true;
+        }
+        sendQueue.poll();
+        statistics.recordSent(message.bytes);
+        notifySent(message, MessageTracker.sent(message.copied));
+        return true;
+    }
+
+    private void afterTurn() {
+        if (closeBegun && sendQueue.isEmpty()) {
+            finishClose();
+        }
+        else {
+            updateInterest();
+        }
+    }
+
+    private void reportFailure(OutboundMessage message, SendFailure.Reason reason, Throwable cause) {
+        statistics.recordSendFailure(reason);
+        notifySent(message, failure(message, reason, cause));
+    }
+
+    private static MessageTracker failure(OutboundMessage message, SendFailure.Reason reason, Throwable cause) {
+        return MessageTracker.failed(message.copied, new SendFailure(reason, cause));
+    }
+
+    private void notifySent(OutboundMessage message, MessageTracker status) {
+        if (message.callback != null) {
+            try {
+                message.callback.onSend(message.frames, status);
+            }
+            catch (Throwable ex) {
+                callbackFailed("send callback", ex);
+            }
+        }
+        SendStreamCallback streamCallback = sendCallback;
+        if (streamCallback != null) {
+            try {
+                streamCallback.onSend(this, message.frames, status);
+            }
+            catch (Throwable ex) {
+                callbackFailed("onSend callback", ex);
+            }
+        }
+    }
+
+    private void callbackFailed(String what, Throwable ex) {
+        statistics.recordCallbackError();
+        log.error("The {} of {} failed; the stream goes on", what, description, ex);
+    }
+
+    /** Makes the loop reconcile this stream's interest soon, at most one pending request at a time. */
+    private void requestInterestUpdate() {
+        if (loop.inLoopThread()) {
+            updateInterest();
+        }
+        else if (!interestUpdateScheduled.get() && interestUpdateScheduled.compareAndSet(false, true)) {
+            loop.runOnLoop(scheduledInterestUpdate);
+        }
+    }
+
+    private void runScheduledInterestUpdate() {
+        interestUpdateScheduled.set(false);
+        updateInterest();
+    }
+
+    /** The one place that reconciles what the loop watches with what this stream wants. */
+    private void updateInterest() {
+        if (closed.isDone()) {
+            return;
+        }
+        int events = 0;
+        if (activeDelivery() != null) {
+            events |= ZMQ.Poller.POLLIN;
+        }
+        if (!sendQueue.isEmpty()) {
+            events |= ZMQ.Poller.POLLOUT;
+        }
+        if (events != registeredEvents) {
+            registeredEvents = events;
+            loop.updateHandler(socket, events);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+
+    // ---- message delivery ----
+
+    private static List<byte[]> copies(List<Msg> frames) {
+        if (frames.size() == 1) {
+            return List.of(frames.get(0).data());
+        }
+        byte[][] data = new byte[frames.size()][];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = frames.get(i).data();
+        }
+        return List.of(data);
+    }
+
+    private static List<Frame> wrap(List<Msg> frames) {
+        Frame[] wrapped = new Frame[frames.size()];
+        for (int i = 0; i < wrapped.length; i++) {
+            wrapped[i] = new Frame(frames.get(i));
+        }
+        return List.of(wrapped);
+    }
+
+    /** Hands one received message, as JeroMQ parts, to whichever callback is registered. */
+    @FunctionalInterface
+    private interface MessageDelivery {
+        void deliver(ZMQStream stream, List<Msg> frames) throws Exception;
+    }
+}

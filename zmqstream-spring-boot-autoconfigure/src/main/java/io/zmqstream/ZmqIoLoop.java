@@ -1,0 +1,751 @@
+package io.zmqstream;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.PriorityQueue;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
+
+/**
+ * One thread that owns many JeroMQ sockets, runs their callbacks, timers and tasks: tornado's
+ * {@code IOLoop} for JeroMQ.
+ *
+ * <h2>Thread rule</h2>
+ * Every public method may be called from any thread. Sockets, handlers, timers and tasks run on the
+ * loop thread only. Work from other threads enters through a lock-free queue; the selector is woken
+ * once per burst of work (a wake-up is issued only when none is pending). While the loop is not
+ * running, calls that must touch a socket run on the calling thread, which then owns the sockets.
+ *
+ * <h2>An iteration</h2>
+ * Run due timers, run queued tasks, give every ready socket one turn (its handler drains up to
+ * {@link #getBatchBudget()} messages each way), then select: without blocking while work is left,
+ * otherwise until the next timer. JeroMQ signals a socket's file descriptor edge-triggered, so after
+ * each turn the socket's {@code ZMQ_EVENTS} are read again and the socket stays ready while it has
+ * events of interest; the loop never sleeps on a socket that still has input or room for output.
+ *
+ * <p>A callback that throws is logged and the loop goes on: the loop thread never dies of it.
+ */
+public final class ZmqIoLoop implements Executor, AutoCloseable {
+
+    /** The loop thread's name unless another is given. */
+    public static final String DEFAULT_THREAD_NAME = "zmq-ioloop";
+
+    /** Messages a stream handles each way in one turn unless set otherwise. */
+    public static final int DEFAULT_BATCH_BUDGET = 512;
+
+    private static final Logger log = LoggerFactory.getLogger(ZmqIoLoop.class);
+    private static final ThreadLocal<ZmqIoLoop> CURRENT = new ThreadLocal<>();
+    /** Tasks run per iteration, so that tasks which queue tasks cannot starve the sockets. */
+    private static final int TASK_BUDGET = 4096;
+    private static final long WAIT_POLL_MILLIS = 50;
+
+    private final ZContext context;
+    private final String threadName;
+    private final Selector selector;
+    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean wakeupPending = new AtomicBoolean();
+    private final AtomicLong timerSequence = new AtomicLong();
+    private final Set<ZMQStream> streams = ConcurrentHashMap.newKeySet();
+    private final Object lifecycleLock = new Object();
+    private final AtomicBoolean closeStarted = new AtomicBoolean();
+    private volatile Thread thread;
+    private volatile boolean stopRequested;
+    private volatile boolean terminated;
+    private volatile int batchBudget = DEFAULT_BATCH_BUDGET;
+
+    // Owned by the loop thread.
+    private final PriorityQueue<Timeout> timers = new PriorityQueue<>();
+    private final Map<Object, Registration> registrations = new IdentityHashMap<>();
+    private final ArrayDeque<Registration> ready = new ArrayDeque<>();
+    private final Consumer<SelectionKey> onSelected = this::onSelected;
+
+    /**
+     * Creates a loop, not yet started, whose thread is named {@value #DEFAULT_THREAD_NAME}.
+     *
+     * @param context the context the loop's sockets come from
+     */
+    public ZmqIoLoop(ZContext context) {
+        this(context, DEFAULT_THREAD_NAME);
+    }
+
+    /**
+     * Creates a loop, not yet started.
+     *
+     * @param context the context the loop's sockets come from
+     * @param threadName the loop thread's name
+     */
+    public ZmqIoLoop(ZContext context, String threadName) {
+        this.context = Objects.requireNonNull(context, "context");
+        this.threadName = Objects.requireNonNull(threadName, "threadName");
+        try {
+            this.selector = Selector.open();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Cannot open a selector for the loop", ex);
+        }
+    }
+
+    /**
+     * The loop whose thread is calling.
+     *
+     * @return the loop, or {@code null} when the caller is not a loop thread
+     */
+    public static ZmqIoLoop current() {
+        return CURRENT.get();
+    }
+
+    /**
+     * Starts the loop on its own thread and returns at once; does nothing if it runs already.
+     *
+     * @throws IllegalStateException when the loop was closed
+     */
+    public void start() {
+        synchronized (lifecycleLock) {
+            if (closeStarted.get()) {
+                throw new IllegalStateException("The loop " + threadName + " is closed");
+            }
+            if (thread != null) {
+                return;
+            }
+            stopRequested = false;
+            Thread loopThread = new Thread(this::run, threadName);
+            thread = loopThread;
+            loopThread.start();
+        }
+    }
+
+    /**
+     * Asks the loop to end after the current iteration; thread-safe. Sockets, timers and queued
+     * tasks stay, and {@link #start()} resumes them.
+     */
+    public void stop() {
+        stopRequested = true;
+        selector.wakeup();
+    }
+
+    /**
+     * Stops the loop, closes every stream still open on it, waits for the loop thread to end and
+     * releases the selector. Streams close with their socket's linger, sending what they have queued
+     * within it. Called on the loop thread, streams close at once (linger 0) and the thread ends
+     * after the current iteration. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (!closeStarted.compareAndSet(false, true)) {
+            return;
+        }
+        closeStreams();
+        stop();
+        if (!inLoopThread()) {
+            awaitThreadEnd();
+            releaseSelector();
+        }
+    }
+
+    private void closeStreams() {
+        boolean onLoop = inLoopThread();
+        List<CompletableFuture<Void>> closing = streams.stream()
+                .map(stream -> stream.closeAsync(onLoop ? 0 : -1))
+                .toList();
+        if (!onLoop) {
+            for (int i = 0; i < closing.size(); i++) {
+                closing.get(i).join();
+            }
+        }
+    }
+
+    private void awaitThreadEnd() {
+        synchronized (lifecycleLock) {
+            while (thread != null) {
+                try {
+                    lifecycleLock.wait();
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void releaseSelector() {
+        if (terminated) {
+            return;
+        }
+        terminated = true;
+        try {
+            selector.close();
+        }
+        catch (IOException ex) {
+            log.warn("Closing the selector of loop {} failed", threadName, ex);
+        }
+    }
+
+    /**
+     * Whether the loop thread is running.
+     *
+     * @return {@code true} from {@link #start()} until the thread has ended
+     */
+    public boolean isRunning() {
+        return thread != null;
+    }
+
+    /**
+     * Whether the caller is this loop's thread.
+     *
+     * @return {@code true} on the loop thread
+     */
+    public boolean inLoopThread() {
+        return Thread.currentThread() == thread;
+    }
+
+    /**
+     * The context this loop's sockets come from.
+     *
+     * @return the context
+     */
+    public ZContext getContext() {
+        return context;
+    }
+
+    /**
+     * The loop thread's name.
+     *
+     * @return the name
+     */
+    public String getThreadName() {
+        return threadName;
+    }
+
+    /**
+     * How many messages a stream handles each way in one turn before the next stream gets its turn.
+     *
+     * @return the budget
+     */
+    public int getBatchBudget() {
+        return batchBudget;
+    }
+
+    /**
+     * Sets how many messages a stream handles each way in one turn; pyzmq handles one.
+     *
+     * @param budget at least 1
+     */
+    public void setBatchBudget(int budget) {
+        if (budget < 1) {
+            throw new IllegalArgumentException("The batch budget must be at least 1, was " + budget);
+        }
+        this.batchBudget = budget;
+    }
+
+    /**
+     * Runs a task on the loop thread, after the tasks queued before it: tornado's {@code add_callback}.
+     *
+     * @param task the task
+     * @throws RejectedExecutionException when the loop was closed
+     */
+    @Override
+    public void execute(Runnable task) {
+        Objects.requireNonNull(task, "task");
+        if (terminated) {
+            throw new RejectedExecutionException("The loop " + threadName + " is closed");
+        }
+        tasks.add(task);
+        if (!inLoopThread() && !wakeupPending.get() && wakeupPending.compareAndSet(false, true)) {
+            selector.wakeup();
+        }
+    }
+
+    /**
+     * Runs a callback on the loop thread, after the tasks queued before it; same as {@link #execute(Runnable)}.
+     *
+     * @param callback the callback
+     */
+    public void addCallback(Runnable callback) {
+        execute(callback);
+    }
+
+    /**
+     * Runs a callback on the loop thread once a delay has passed: tornado's {@code call_later}.
+     *
+     * @param delay how long to wait
+     * @param callback what to run
+     * @return a handle that cancels the callback
+     */
+    public Timeout callLater(Duration delay, Runnable callback) {
+        return callAt(System.nanoTime() + delay.toNanos(), callback);
+    }
+
+    Timeout callAt(long deadlineNanos, Runnable callback) {
+        Timeout timeout = new Timeout(deadlineNanos, timerSequence.incrementAndGet(),
+                Objects.requireNonNull(callback, "callback"));
+        runOnLoop(() -> timers.add(timeout));
+        return timeout;
+    }
+
+    /**
+     * Runs a task on the loop thread and completes the future with its result.
+     *
+     * @param <T> the result type
+     * @param task the task
+     * @return a future completed on the loop thread, with the task's result or its exception
+     */
+    public <T> CompletableFuture<T> submit(Callable<T> task) {
+        Objects.requireNonNull(task, "task");
+        CompletableFuture<T> result = new CompletableFuture<>();
+        execute(() -> {
+            try {
+                result.complete(task.call());
+            }
+            catch (Throwable ex) {
+                result.completeExceptionally(ex);
+            }
+        });
+        return result;
+    }
+
+    /**
+     * Runs a task on the loop thread and waits for its result: tornado's {@code run_sync}. On the
+     * loop thread, or while the loop is not running, the task runs at once on the calling thread.
+     *
+     * @param <T> the result type
+     * @param task the task
+     * @param timeout how long to wait
+     * @return the task's result
+     * @throws TimeoutException when the task has not finished in time
+     * @throws Exception what the task threw
+     */
+    public <T> T runSync(Callable<T> task, Duration timeout) throws Exception {
+        if (inLoopThread() || !isRunning()) {
+            return task.call();
+        }
+        try {
+            return submit(task).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        }
+        catch (ExecutionException ex) {
+            throw ex.getCause() instanceof Exception cause ? cause : ex;
+        }
+    }
+
+    /**
+     * Runs a task where the sockets are owned and waits for it: on the loop thread when the loop runs,
+     * otherwise on the calling thread. Unchecked exceptions reach the caller as thrown.
+     */
+    <T> T callOnLoop(Callable<T> task) {
+        if (inLoopThread() || !isRunning()) {
+            return callUnchecked(task);
+        }
+        FutureTask<T> future = new FutureTask<>(task);
+        execute(future);
+        awaitLoop(future, () -> {
+            if (tasks.remove(future)) {
+                future.run();
+            }
+        });
+        try {
+            return future.get();
+        }
+        catch (ExecutionException ex) {
+            throw rethrowUnchecked(ex.getCause());
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for loop " + threadName, ex);
+        }
+    }
+
+    /** Runs a task on the loop thread, at once when called there or when the loop is not running. */
+    void runOnLoop(Runnable task) {
+        if (inLoopThread() || !isRunning()) {
+            task.run();
+        }
+        else {
+            execute(task);
+        }
+    }
+
+    /**
+     * Waits for work handed to the loop thread; if that thread ends before finishing it, the caller
+     * now owns the sockets and runs {@code ifLoopEnded} itself.
+     */
+    void awaitLoop(Future<?> work, Runnable ifLoopEnded) {
+        boolean interrupted = false;
+        while (!work.isDone()) {
+            try {
+                work.get(WAIT_POLL_MILLIS, TimeUnit.MILLISECONDS);
+            }
+            catch (TimeoutException ex) {
+                if (!isRunning()) {
+                    ifLoopEnded.run();
+                }
+            }
+            catch (ExecutionException ex) {
+                return;
+            }
+            catch (InterruptedException ex) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static <T> T callUnchecked(Callable<T> task) {
+        try {
+            return task.call();
+        }
+        catch (Exception ex) {
+            throw rethrowUnchecked(ex);
+        }
+    }
+
+    private static RuntimeException rethrowUnchecked(Throwable ex) {
+        if (ex instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (ex instanceof Error error) {
+            throw error;
+        }
+        throw new IllegalStateException(ex);
+    }
+
+    /**
+     * Calls a handler on the loop thread while a socket has any of the given events: tornado's
+     * {@code add_handler}. The handler is called again as long as the events remain.
+     *
+     * @param socket the socket; from now on only the loop thread may touch it
+     * @param handler the handler
+     * @param events a mask of {@link ZMQ.Poller#POLLIN} and {@link ZMQ.Poller#POLLOUT}; 0 registers without interest
+     */
+    public void addHandler(ZMQ.Socket socket, SocketHandler handler, int events) {
+        Objects.requireNonNull(socket, "socket");
+        Objects.requireNonNull(handler, "handler");
+        runOnLoop(() -> register(new Registration(socket, null, handler, null), socket.getFD(), events));
+    }
+
+    /**
+     * Calls a handler on the loop thread when a non-blocking channel is ready.
+     *
+     * @param channel the channel; it is switched to non-blocking mode
+     * @param handler the handler
+     * @param events a mask of {@code ZMQ.Poller.POLLIN} (read or accept) and {@code ZMQ.Poller.POLLOUT} (write or connect)
+     */
+    public void addHandler(SelectableChannel channel, ChannelHandler handler, int events) {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(handler, "handler");
+        runOnLoop(() -> register(new Registration(null, channel, null, handler), channel, events));
+    }
+
+    /**
+     * Changes the events a registered socket's handler is called for: tornado's {@code update_handler}.
+     *
+     * @param socket the registered socket
+     * @param events the new mask of {@link ZMQ.Poller#POLLIN} and {@link ZMQ.Poller#POLLOUT}
+     */
+    public void updateHandler(ZMQ.Socket socket, int events) {
+        runOnLoop(() -> changeInterest(socket, events));
+    }
+
+    /**
+     * Changes the events a registered channel's handler is called for.
+     *
+     * @param channel the registered channel
+     * @param events the new mask of {@code ZMQ.Poller.POLLIN} and {@code ZMQ.Poller.POLLOUT}
+     */
+    public void updateHandler(SelectableChannel channel, int events) {
+        runOnLoop(() -> changeInterest(channel, events));
+    }
+
+    /**
+     * Stops calling the socket's handler: tornado's {@code remove_handler}. The socket is not closed.
+     *
+     * @param socket the registered socket
+     */
+    public void removeHandler(ZMQ.Socket socket) {
+        runOnLoop(() -> unregister(socket));
+    }
+
+    /**
+     * Stops calling the channel's handler. The channel is not closed.
+     *
+     * @param channel the registered channel
+     */
+    public void removeHandler(SelectableChannel channel) {
+        runOnLoop(() -> unregister(channel));
+    }
+
+    void attach(ZMQStream stream) {
+        streams.add(stream);
+    }
+
+    void detach(ZMQStream stream) {
+        streams.remove(stream);
+    }
+
+    /** Runs a callback, logging instead of propagating what it throws. */
+    void runGuarded(Runnable callback, String what) {
+        try {
+            callback.run();
+        }
+        catch (Throwable ex) {
+            log.error("A {} failed on loop {}; the loop goes on", what, threadName, ex);
+        }
+    }
+
+    // ---- the loop thread ----
+
+    private void run() {
+        CURRENT.set(this);
+        try {
+            while (!stopRequested) {
+                try {
+                    runIteration();
+                }
+                catch (Throwable ex) {
+                    if (!selector.isOpen()) {
+                        break;
+                    }
+                    log.error("Loop {} iteration failed; the loop goes on", threadName, ex);
+                }
+            }
+        }
+        finally {
+            CURRENT.remove();
+            synchronized (lifecycleLock) {
+                thread = null;
+                lifecycleLock.notifyAll();
+            }
+            if (closeStarted.get()) {
+                releaseSelector();
+            }
+        }
+    }
+
+    private void runIteration() throws IOException {
+        runDueTimers();
+        runTasks();
+        runReadyHandlers();
+        waitForEvents();
+    }
+
+    private void runDueTimers() {
+        long now = System.nanoTime();
+        Timeout next;
+        while ((next = timers.peek()) != null && next.deadlineNanos - now <= 0) {
+            timers.poll();
+            if (!next.isCancelled()) {
+                runGuarded(next.callback(), "timer");
+            }
+        }
+    }
+
+    private void runTasks() {
+        for (int i = 0; i < TASK_BUDGET; i++) {
+            Runnable task = tasks.poll();
+            if (task == null) {
+                return;
+            }
+            runGuarded(task, "task");
+        }
+    }
+
+    private void runReadyHandlers() {
+        for (int turns = ready.size(); turns > 0; turns--) {
+            Registration registration = ready.poll();
+            registration.queued = false;
+            int events = pendingEvents(registration);
+            if (events != 0) {
+                registration.dispatch(events);
+                if (pendingEvents(registration) != 0) {
+                    markReady(registration);
+                }
+            }
+        }
+    }
+
+    private int pendingEvents(Registration registration) {
+        if (registration.removed || registration.interest == 0) {
+            return 0;
+        }
+        try {
+            return registration.socket.getEvents() & registration.interest;
+        }
+        catch (ZMQException ex) {
+            log.warn("Socket {} on loop {} cannot be polled (error {}); its handler is removed",
+                    registration.socket, threadName, ex.getErrorCode());
+            unregister(registration.socket);
+            return 0;
+        }
+    }
+
+    private void waitForEvents() throws IOException {
+        if (!ready.isEmpty() || !tasks.isEmpty()) {
+            selector.selectNow(onSelected);
+            return;
+        }
+        long timeoutMillis = millisUntilNextTimer();
+        if (timeoutMillis == 0) {
+            selector.selectNow(onSelected);
+            return;
+        }
+        // From here a producer that queues a task must wake the selector; re-check after opening the gate.
+        wakeupPending.set(false);
+        if (!tasks.isEmpty() || stopRequested) {
+            selector.selectNow(onSelected);
+            return;
+        }
+        selector.select(onSelected, Math.max(timeoutMillis, 0));
+    }
+
+    /** Milliseconds to the next live timer: -1 when there is none (select without a time limit). */
+    private long millisUntilNextTimer() {
+        Timeout next;
+        while ((next = timers.peek()) != null && next.isCancelled()) {
+            timers.poll();
+        }
+        if (next == null) {
+            return -1;
+        }
+        long nanos = next.deadlineNanos - System.nanoTime();
+        return nanos <= 0 ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(nanos + 999_999));
+    }
+
+    private void onSelected(SelectionKey key) {
+        Registration registration = (Registration) key.attachment();
+        if (!key.isValid() || registration.removed) {
+            return;
+        }
+        if (registration.socket != null) {
+            // Edge-triggered: the descriptor only says "something changed"; ZMQ_EVENTS says what.
+            markReady(registration);
+        }
+        else {
+            registration.dispatch(PollEvents.fromSelectionOps(key.readyOps()));
+        }
+    }
+
+    private void markReady(Registration registration) {
+        if (!registration.queued) {
+            registration.queued = true;
+            ready.add(registration);
+        }
+    }
+
+    private void register(Registration registration, SelectableChannel channel, int events) {
+        Object target = registration.target();
+        if (registrations.containsKey(target)) {
+            throw new IllegalStateException(target + " already has a handler on loop " + threadName);
+        }
+        try {
+            channel.configureBlocking(false);
+            registration.key = channel.register(selector, 0, registration);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Cannot register " + target + " with loop " + threadName, ex);
+        }
+        registrations.put(target, registration);
+        setInterest(registration, events);
+    }
+
+    private void changeInterest(Object target, int events) {
+        Registration registration = registrations.get(target);
+        if (registration == null) {
+            throw new IllegalStateException(target + " has no handler on loop " + threadName);
+        }
+        setInterest(registration, events);
+    }
+
+    private void setInterest(Registration registration, int events) {
+        registration.interest = events;
+        registration.key.interestOps(registration.selectionOps(events));
+        if (registration.socket != null && events != 0) {
+            // The edge may already have passed: look at the socket's events on the next turn.
+            markReady(registration);
+        }
+    }
+
+    private void unregister(Object target) {
+        Registration registration = registrations.remove(target);
+        if (registration != null) {
+            registration.removed = true;
+            registration.key.cancel();
+        }
+    }
+
+    /** A socket or channel with its handler and interest; touched by the loop thread only. */
+    private final class Registration {
+
+        final ZMQ.Socket socket;
+        final SelectableChannel channel;
+        final SocketHandler socketHandler;
+        final ChannelHandler channelHandler;
+        SelectionKey key;
+        int interest;
+        boolean queued;
+        boolean removed;
+
+        Registration(ZMQ.Socket socket, SelectableChannel channel, SocketHandler socketHandler,
+                ChannelHandler channelHandler) {
+            this.socket = socket;
+            this.channel = channel;
+            this.socketHandler = socketHandler;
+            this.channelHandler = channelHandler;
+        }
+
+        Object target() {
+            return socket != null ? socket : channel;
+        }
+
+        int selectionOps(int events) {
+            if (socket != null) {
+                // A socket's descriptor signals any change of state, input or output alike.
+                return events == 0 ? 0 : SelectionKey.OP_READ;
+            }
+            return PollEvents.toSelectionOps(events, channel.validOps());
+        }
+
+        void dispatch(int events) {
+            try {
+                if (socket != null) {
+                    socketHandler.handle(socket, events);
+                }
+                else {
+                    channelHandler.handle(channel, events);
+                }
+            }
+            catch (Throwable ex) {
+                log.error("The handler of {} failed on loop {}; the loop goes on", target(), threadName, ex);
+            }
+        }
+    }
+}
