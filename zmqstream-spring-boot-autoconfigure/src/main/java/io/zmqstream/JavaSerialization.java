@@ -16,7 +16,8 @@ import java.io.UncheckedIOException;
  *
  * <p>Deserializing bytes from the network runs code chosen by the sender unless the classes are
  * restricted. {@link #deserialize(byte[], ObjectInputFilter)} therefore requires an allow-list
- * and rejects every class the allow-list does not explicitly accept.
+ * and rejects every class the allow-list does not explicitly accept (arrays excepted: they run no
+ * code, and each element is checked in turn).
  */
 public final class JavaSerialization {
 
@@ -46,10 +47,10 @@ public final class JavaSerialization {
      * for example {@code "com.example.events.*;java.lang.Number;java.lang.Integer"}.
      *
      * @param patterns the accepted classes and packages, separated by {@code ;}
-     * @return a filter that accepts those classes and rejects all others
+     * @return a filter that accepts those classes; {@link #deserialize} rejects all others
      */
     public static ObjectInputFilter allowList(String patterns) {
-        return ObjectInputFilter.Config.createFilter(patterns + ";!*");
+        return ObjectInputFilter.Config.createFilter(patterns);
     }
 
     /**
@@ -76,14 +77,11 @@ public final class JavaSerialization {
     private static ObjectInputFilter.Status rejectUndecidedClasses(ObjectInputFilter allowList,
             ObjectInputFilter.FilterInfo info) {
         ObjectInputFilter.Status status = allowList.checkInput(info);
+        // An array runs no code of its own, and each element is checked as it is read.
         if (status == ObjectInputFilter.Status.UNDECIDED && info.serialClass() != null
-                && !isPrimitiveArray(info.serialClass())) {
+                && !info.serialClass().isArray()) {
             return ObjectInputFilter.Status.REJECTED;
         }
         return status;
-    }
-
-    private static boolean isPrimitiveArray(Class<?> type) {
-        return type.isArray() && type.getComponentType().isPrimitive();
     }
 }

@@ -924,7 +924,7 @@ public class ZMQStream implements AutoCloseable {
      * @return {@code true} when a message was received
      */
     private boolean receiveOne(MessageDelivery target) {
-        Msg part = socket.recvMsg(ZMQ.DONTWAIT);
+        Msg part = receiveFirstPart();
         if (part == null) {
             return false;
         }
@@ -949,6 +949,20 @@ public class ZMQStream implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    /** The first part of the next message, or {@code null} when none can be received now. */
+    private Msg receiveFirstPart() {
+        try {
+            return socket.recvMsg(ZMQ.DONTWAIT);
+        }
+        catch (ZMQException ex) {
+            if (ex.getErrorCode() == ZError.EFSM) {
+                // REQ that has its reply, or REP that owes one: nothing to receive until it sends.
+                return null;
+            }
+            throw ex;
+        }
     }
 
     /**
