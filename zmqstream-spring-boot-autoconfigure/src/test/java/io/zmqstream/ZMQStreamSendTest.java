@@ -150,13 +150,16 @@ class ZMQStreamSendTest extends LoopTestSupport {
     }
 
     @Test
-    void sendStringJsonAndObject() throws Exception {
+    @SuppressWarnings("deprecation")
+    void sendStringUnicodeJsonAndObject() throws Exception {
         ZMQStream push = pushStream();
 
+        push.sendUnicode("legacy", 0, java.nio.charset.StandardCharsets.UTF_16BE);
         push.sendString("text");
         push.sendJson(Map.of("answer", 42));
         push.sendObject(new ArrayList<>(List.of("x")));
 
+        assertThat(new String(pullPeer.recv(), java.nio.charset.StandardCharsets.UTF_16BE)).isEqualTo("legacy");
         assertThat(receive(pullPeer)).containsExactly("text");
         assertThat(receive(pullPeer)).containsExactly("{\"answer\":42}");
         byte[] serialized = pullPeer.recv();
