@@ -70,6 +70,9 @@ final class OutboundMessage {
     }
 
     private static List<byte[]> copyFrames(List<?> frames) {
+        if (frames.size() == 1) {
+            return List.of(copyOf(frames.get(0)));
+        }
         List<byte[]> copies = new ArrayList<>(frames.size());
         for (Object frame : frames) {
             copies.add(copyOf(frame));

@@ -52,6 +52,20 @@ abstract class LoopTestSupport {
         return new ZMQStream(context.createSocket(type), loop);
     }
 
+    /** A stream on a new socket bound to the endpoint. */
+    ZMQStream bound(SocketType type, String endpoint) {
+        ZMQStream stream = stream(type);
+        stream.bind(endpoint);
+        return stream;
+    }
+
+    /** A peer socket owned by the test thread, connected to the endpoint. */
+    ZMQ.Socket connected(SocketType type, String endpoint) {
+        ZMQ.Socket socket = peer(type);
+        socket.connect(endpoint);
+        return socket;
+    }
+
     static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }

@@ -23,10 +23,8 @@ class ZMQStreamFlushAndCloseTest extends LoopTestSupport {
 
     private ZMQStream pullWithBacklog(int messages) {
         String endpoint = inproc();
-        ZMQStream pull = stream(SocketType.PULL);
-        pull.bind(endpoint);
-        ZMQ.Socket push = peer(SocketType.PUSH);
-        push.connect(endpoint);
+        ZMQStream pull = bound(SocketType.PULL, endpoint);
+        ZMQ.Socket push = connected(SocketType.PUSH, endpoint);
         for (int i = 0; i < messages; i++) {
             push.send("m" + i);
         }
@@ -62,10 +60,8 @@ class ZMQStreamFlushAndCloseTest extends LoopTestSupport {
     @Test
     void flushOutSendsTheQueueNowAndCountsBothDirections() {
         String endpoint = inproc();
-        ZMQStream pair = stream(SocketType.PAIR);
-        pair.bind(endpoint);
-        ZMQ.Socket other = peer(SocketType.PAIR);
-        other.connect(endpoint);
+        ZMQStream pair = bound(SocketType.PAIR, endpoint);
+        ZMQ.Socket other = connected(SocketType.PAIR, endpoint);
         other.send("in 1");
         other.send("in 2");
 
@@ -167,13 +163,11 @@ class ZMQStreamFlushAndCloseTest extends LoopTestSupport {
     @Test
     void closeFromACallbackOnTheLoopThreadFinishes() {
         String endpoint = inproc();
-        ZMQStream pull = stream(SocketType.PULL);
-        pull.bind(endpoint);
+        ZMQStream pull = bound(SocketType.PULL, endpoint);
         CompletableFuture<Void> closed = new CompletableFuture<>();
         pull.setCloseCallback(() -> closed.complete(null));
         pull.onRecv(frames -> pull.close());
-        ZMQ.Socket push = peer(SocketType.PUSH);
-        push.connect(endpoint);
+        ZMQ.Socket push = connected(SocketType.PUSH, endpoint);
 
         push.send("close please");
 

@@ -19,12 +19,10 @@ class ZMQStreamReceiveTest extends LoopTestSupport {
     @Test
     void onRecvDeliversEveryFrameOfEachMessage() {
         String endpoint = inproc();
-        ZMQStream pull = stream(SocketType.PULL);
-        pull.bind(endpoint);
+        ZMQStream pull = bound(SocketType.PULL, endpoint);
         List<List<String>> received = new CopyOnWriteArrayList<>();
         pull.onRecv(frames -> received.add(texts(frames)));
-        ZMQ.Socket push = peer(SocketType.PUSH);
-        push.connect(endpoint);
+        ZMQ.Socket push = connected(SocketType.PUSH, endpoint);
 
         push.sendMore("a");
         push.send("b");
@@ -37,10 +35,8 @@ class ZMQStreamReceiveTest extends LoopTestSupport {
     @Test
     void messageSentBeforeOnRecvIsDeliveredOnceRegistered() {
         String endpoint = inproc();
-        ZMQStream pull = stream(SocketType.PULL);
-        pull.bind(endpoint);
-        ZMQ.Socket push = peer(SocketType.PUSH);
-        push.connect(endpoint);
+        ZMQStream pull = bound(SocketType.PULL, endpoint);
+        ZMQ.Socket push = connected(SocketType.PUSH, endpoint);
         push.send("early");
         // The loop has seen the socket's edge for this message and had nobody to give it to.
         await().atMost(TIMEOUT).until(() -> loop.submit(() -> (pull.getSocket().getEvents() & ZMQ.Poller.POLLIN) != 0).join());
@@ -54,13 +50,11 @@ class ZMQStreamReceiveTest extends LoopTestSupport {
     @Test
     void onRecvNullPausesWithoutConsumingAndReRegisteringDrainsTheBacklog() {
         String endpoint = inproc();
-        ZMQStream pull = stream(SocketType.PULL);
-        pull.bind(endpoint);
+        ZMQStream pull = bound(SocketType.PULL, endpoint);
         List<String> received = new CopyOnWriteArrayList<>();
         RecvCallback callback = frames -> received.add(text(frames.get(0)));
         pull.onRecv(callback);
-        ZMQ.Socket push = peer(SocketType.PUSH);
-        push.connect(endpoint);
+        ZMQ.Socket push = connected(SocketType.PUSH, endpoint);
         push.send("before");
         await().atMost(TIMEOUT).until(() -> received.size() == 1);
 
@@ -81,15 +75,13 @@ class ZMQStreamReceiveTest extends LoopTestSupport {
     @Test
     void stopOnRecvStopsReceiving() {
         String endpoint = inproc();
-        ZMQStream pull = stream(SocketType.PULL);
-        pull.bind(endpoint);
+        ZMQStream pull = bound(SocketType.PULL, endpoint);
         AtomicInteger received = new AtomicInteger();
         pull.onRecv(frames -> received.incrementAndGet());
         assertThat(pull.isReceiving()).isTrue();
 
         pull.stopOnRecv();
-        ZMQ.Socket push = peer(SocketType.PUSH);
-        push.connect(endpoint);
+        ZMQ.Socket push = connected(SocketType.PUSH, endpoint);
         push.send("waits");
 
         assertThat(pull.isReceiving()).isFalse();
@@ -100,16 +92,14 @@ class ZMQStreamReceiveTest extends LoopTestSupport {
     @Test
     void onRecvStreamPassesTheStream() {
         String endpoint = inproc();
-        ZMQStream pull = stream(SocketType.PULL);
-        pull.bind(endpoint);
+        ZMQStream pull = bound(SocketType.PULL, endpoint);
         AtomicReference<ZMQStream> seen = new AtomicReference<>();
         AtomicReference<String> message = new AtomicReference<>();
         pull.onRecvStream((stream, frames) -> {
             seen.set(stream);
             message.set(text(frames.get(0)));
         });
-        ZMQ.Socket push = peer(SocketType.PUSH);
-        push.connect(endpoint);
+        ZMQ.Socket push = connected(SocketType.PUSH, endpoint);
 
         push.send("hi");
 
@@ -141,16 +131,14 @@ class ZMQStreamReceiveTest extends LoopTestSupport {
     @Test
     void onRecvStreamFramesPassesTheStreamAndFrames() {
         String endpoint = inproc();
-        ZMQStream pull = stream(SocketType.PULL);
-        pull.bind(endpoint);
+        ZMQStream pull = bound(SocketType.PULL, endpoint);
         AtomicReference<ZMQStream> seen = new AtomicReference<>();
         List<String> received = new CopyOnWriteArrayList<>();
         pull.onRecvStreamFrames((stream, frames) -> {
             seen.set(stream);
             frames.forEach(frame -> received.add(frame.text()));
         });
-        ZMQ.Socket push = peer(SocketType.PUSH);
-        push.connect(endpoint);
+        ZMQ.Socket push = connected(SocketType.PUSH, endpoint);
 
         push.send("frame");
 
@@ -161,8 +149,7 @@ class ZMQStreamReceiveTest extends LoopTestSupport {
     @Test
     void callbackThatThrowsOnEveryThirdMessageStillSeesEveryMessage() {
         String endpoint = inproc();
-        ZMQStream pull = stream(SocketType.PULL);
-        pull.bind(endpoint);
+        ZMQStream pull = bound(SocketType.PULL, endpoint);
         List<Integer> seen = new CopyOnWriteArrayList<>();
         pull.onRecv(frames -> {
             int n = Integer.parseInt(text(frames.get(0)));
@@ -171,8 +158,7 @@ class ZMQStreamReceiveTest extends LoopTestSupport {
                 throw new IllegalStateException("listener failure on " + n);
             }
         });
-        ZMQ.Socket push = peer(SocketType.PUSH);
-        push.connect(endpoint);
+        ZMQ.Socket push = connected(SocketType.PUSH, endpoint);
 
         for (int i = 1; i <= 60; i++) {
             push.send(Integer.toString(i));
@@ -187,12 +173,10 @@ class ZMQStreamReceiveTest extends LoopTestSupport {
     @Test
     void callbacksRunOnTheLoopThread() {
         String endpoint = inproc();
-        ZMQStream pull = stream(SocketType.PULL);
-        pull.bind(endpoint);
+        ZMQStream pull = bound(SocketType.PULL, endpoint);
         AtomicReference<ZmqIoLoop> current = new AtomicReference<>();
         pull.onRecv(frames -> current.set(ZmqIoLoop.current()));
-        ZMQ.Socket push = peer(SocketType.PUSH);
-        push.connect(endpoint);
+        ZMQ.Socket push = connected(SocketType.PUSH, endpoint);
 
         push.send("x");
 
@@ -203,8 +187,7 @@ class ZMQStreamReceiveTest extends LoopTestSupport {
     @Test
     void onRecvAsyncCountsFailedStagesAndGoesOn() {
         String endpoint = inproc();
-        ZMQStream pull = stream(SocketType.PULL);
-        pull.bind(endpoint);
+        ZMQStream pull = bound(SocketType.PULL, endpoint);
         List<String> handled = new CopyOnWriteArrayList<>();
         pull.onRecvAsync(frames -> {
             String message = text(frames.get(0));
@@ -213,8 +196,7 @@ class ZMQStreamReceiveTest extends LoopTestSupport {
                     ? CompletableFuture.failedFuture(new IllegalArgumentException("bad message"))
                     : CompletableFuture.completedFuture(null);
         });
-        ZMQ.Socket push = peer(SocketType.PUSH);
-        push.connect(endpoint);
+        ZMQ.Socket push = connected(SocketType.PUSH, endpoint);
 
         push.send("good");
         push.send("bad");
@@ -228,16 +210,14 @@ class ZMQStreamReceiveTest extends LoopTestSupport {
     @Test
     void onRecvAsyncWithInFlightLimitPausesUntilAStageCompletes() {
         String endpoint = inproc();
-        ZMQStream pull = stream(SocketType.PULL);
-        pull.bind(endpoint);
+        ZMQStream pull = bound(SocketType.PULL, endpoint);
         List<CompletableFuture<Void>> inFlight = new CopyOnWriteArrayList<>();
         pull.onRecvAsync(frames -> {
             CompletableFuture<Void> stage = new CompletableFuture<>();
             inFlight.add(stage);
             return stage;
         }, 2);
-        ZMQ.Socket push = peer(SocketType.PUSH);
-        push.connect(endpoint);
+        ZMQ.Socket push = connected(SocketType.PUSH, endpoint);
 
         for (int i = 0; i < 5; i++) {
             push.send("m" + i);
@@ -256,12 +236,10 @@ class ZMQStreamReceiveTest extends LoopTestSupport {
     void everyMessageArrivesWithABatchBudgetOfOne() {
         loop.setBatchBudget(1);
         String endpoint = inproc();
-        ZMQStream pull = stream(SocketType.PULL);
-        pull.bind(endpoint);
+        ZMQStream pull = bound(SocketType.PULL, endpoint);
         AtomicInteger received = new AtomicInteger();
         pull.onRecv(frames -> received.incrementAndGet());
-        ZMQ.Socket push = peer(SocketType.PUSH);
-        push.connect(endpoint);
+        ZMQ.Socket push = connected(SocketType.PUSH, endpoint);
 
         for (int i = 0; i < 2_000; i++) {
             push.send("m");
@@ -275,14 +253,10 @@ class ZMQStreamReceiveTest extends LoopTestSupport {
         loop.setBatchBudget(16);
         String first = inproc();
         String second = inproc();
-        ZMQStream a = stream(SocketType.PULL);
-        a.bind(first);
-        ZMQStream b = stream(SocketType.PULL);
-        b.bind(second);
-        ZMQ.Socket pushA = peer(SocketType.PUSH);
-        pushA.connect(first);
-        ZMQ.Socket pushB = peer(SocketType.PUSH);
-        pushB.connect(second);
+        ZMQStream a = bound(SocketType.PULL, first);
+        ZMQStream b = bound(SocketType.PULL, second);
+        ZMQ.Socket pushA = connected(SocketType.PUSH, first);
+        ZMQ.Socket pushB = connected(SocketType.PUSH, second);
         for (int i = 0; i < 500; i++) {
             pushA.send("a");
             pushB.send("b");

@@ -360,11 +360,9 @@ class ZMQStreamSendTest extends LoopTestSupport {
     @Test
     void statisticsCountMessagesAndBytesEachWay() {
         String endpoint = inproc();
-        ZMQStream pair = stream(SocketType.PAIR);
-        pair.bind(endpoint);
+        ZMQStream pair = bound(SocketType.PAIR, endpoint);
         pair.onRecv(frames -> pair.sendMultipart(frames));
-        ZMQ.Socket other = peer(SocketType.PAIR);
-        other.connect(endpoint);
+        ZMQ.Socket other = connected(SocketType.PAIR, endpoint);
 
         other.sendMore("ab");
         other.send("cde");

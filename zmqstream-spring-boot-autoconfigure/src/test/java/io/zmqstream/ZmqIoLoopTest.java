@@ -175,8 +175,7 @@ class ZmqIoLoopTest extends LoopTestSupport {
         String endpoint = inproc();
         ZMQ.Socket pull = context.createSocket(SocketType.PULL);
         pull.bind(endpoint);
-        ZMQ.Socket push = peer(SocketType.PUSH);
-        push.connect(endpoint);
+        ZMQ.Socket push = connected(SocketType.PUSH, endpoint);
         List<String> received = new CopyOnWriteArrayList<>();
         // One message per call, pyzmq's way: the loop must keep calling while input remains.
         loop.addHandler(pull, (socket, events) -> received.add(socket.recvStr(ZMQ.DONTWAIT)), ZMQ.Poller.POLLIN);
@@ -230,8 +229,7 @@ class ZmqIoLoopTest extends LoopTestSupport {
         String endpoint = inproc();
         ZMQ.Socket pull = context.createSocket(SocketType.PULL);
         pull.bind(endpoint);
-        ZMQ.Socket push = peer(SocketType.PUSH);
-        push.connect(endpoint);
+        ZMQ.Socket push = connected(SocketType.PUSH, endpoint);
         AtomicInteger calls = new AtomicInteger();
         loop.addHandler(pull, (socket, events) -> {
             socket.recvStr(ZMQ.DONTWAIT);
