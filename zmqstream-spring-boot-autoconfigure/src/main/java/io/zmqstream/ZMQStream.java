@@ -82,6 +82,8 @@ public class ZMQStream implements AutoCloseable {
     private volatile Runnable closeCallback;
     private volatile JsonEncoder jsonEncoder;
     private volatile int asyncLimit = Integer.MAX_VALUE;
+    /** Set before the final drain of the send queue, so a racing sender can tell its message missed it. */
+    private volatile boolean released;
 
     // Owned by the thread that owns the socket: the loop thread, or the caller while the loop is not running.
     private final List<Msg> parts = new ArrayList<>();
@@ -588,7 +590,7 @@ public class ZMQStream implements AutoCloseable {
             loop.runOnLoop(() -> notifySent(message, failure(message, SendFailure.Reason.QUEUE_FULL, null)));
             return;
         }
-        if (closed.isDone() && sendQueue.withdraw(message)) {
+        if (released && sendQueue.withdraw(message)) {
             throw new IllegalStateException(description + " is closed");
         }
         requestInterestUpdate();
@@ -718,7 +720,7 @@ public class ZMQStream implements AutoCloseable {
     }
 
     private void beginClose(int lingerMillis) {
-        if (closeBegun || closed.isDone()) {
+        if (closeBegun || released) {
             return;
         }
         closeBegun = true;
@@ -739,9 +741,10 @@ public class ZMQStream implements AutoCloseable {
     }
 
     private void finishClose() {
-        if (closed.isDone()) {
+        if (released) {
             return;
         }
+        released = true;
         if (closeDeadline != null) {
             closeDeadline.cancel();
         }
@@ -1056,7 +1059,7 @@ public class ZMQStream implements AutoCloseable {
 
     /** The one place that reconciles what the loop watches with what this stream wants. */
     private void updateInterest() {
-        if (closed.isDone()) {
+        if (released) {
             return;
         }
         int events = 0;

@@ -148,6 +148,50 @@ class ZMQStreamFlushAndCloseTest extends LoopTestSupport {
     }
 
     @Test
+    void everyMessageSentWhileClosingIsSentReportedOrRefused() throws Exception {
+        String endpoint = inproc();
+        ZMQ.Socket pull = peer(SocketType.PULL);
+        pull.setRcvHWM(0);
+        pull.bind(endpoint);
+        ZMQStream push = stream(SocketType.PUSH);
+        push.connect(endpoint);
+        AtomicInteger sent = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        SendCallback outcome = (msg, status) -> (status.isSent() ? sent : failed).incrementAndGet();
+        ExecutorService senders = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> running = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                running.add(senders.submit(() -> {
+                    for (int i = 0; i < 5_000; i++) {
+                        try {
+                            push.send(bytes("m"), 0, outcome);
+                        }
+                        catch (IllegalStateException closed) {
+                            refused.incrementAndGet();
+                        }
+                    }
+                }));
+            }
+            await().atMost(TIMEOUT).until(() -> sent.get() > 1_000);
+
+            push.close(0);
+
+            for (Future<?> sender : running) {
+                sender.get(10, TimeUnit.SECONDS);
+            }
+        }
+        finally {
+            senders.shutdownNow();
+        }
+        assertThat(sent.get() + failed.get() + refused.get()).isEqualTo(20_000);
+        for (int i = 0; i < sent.get(); i++) {
+            assertThat(pull.recv()).as("delivered message %d of %d", i, sent.get()).isNotNull();
+        }
+    }
+
+    @Test
     void closedStreamRefusesSendsAndSocketOperations() {
         ZMQStream push = stream(SocketType.PUSH);
         push.close();
