@@ -124,7 +124,9 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
     }
 
     /**
-     * Starts the loop on its own thread and returns at once; does nothing if it runs already.
+     * Starts the loop on its own thread and returns at once; does nothing if it runs already. After
+     * {@link #stop()}, it waits for the stopping thread to end and starts a new one; on the loop
+     * thread itself it simply cancels the stop.
      *
      * @throws IllegalStateException when the loop was closed
      */
@@ -133,9 +135,14 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
             if (closeStarted.get()) {
                 throw new IllegalStateException("The loop " + threadName + " is closed");
             }
-            if (thread != null) {
+            if (inLoopThread()) {
+                stopRequested = false;
                 return;
             }
+            if (thread != null && !stopRequested) {
+                return;
+            }
+            awaitThreadEnd();
             stopRequested = false;
             Thread loopThread = new Thread(this::run, threadName);
             thread = loopThread;

@@ -171,6 +171,27 @@ class ZmqIoLoopTest extends LoopTestSupport {
     }
 
     @Test
+    void startRightAfterStopRunsTheLoopAgain() {
+        for (int i = 0; i < 50; i++) {
+            loop.stop();
+            loop.start();
+
+            assertThat(loop.submit(() -> "running").orTimeout(10, TimeUnit.SECONDS).join()).isEqualTo("running");
+        }
+    }
+
+    @Test
+    void startOnTheLoopThreadCancelsAStop() {
+        loop.submit(() -> {
+            loop.stop();
+            loop.start();
+            return null;
+        }).join();
+
+        assertThat(loop.submit(() -> "still running").orTimeout(10, TimeUnit.SECONDS).join()).isEqualTo("still running");
+    }
+
+    @Test
     void socketHandlerIsCalledWhileInputRemainsAndCanBePausedAndRemoved() {
         String endpoint = inproc();
         ZMQ.Socket pull = context.createSocket(SocketType.PULL);
