@@ -143,6 +143,9 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
                 return;
             }
             awaitThreadEnd();
+            if (thread != null) {
+                throw new IllegalStateException("Interrupted while the loop " + threadName + " was stopping");
+            }
             stopRequested = false;
             Thread loopThread = new Thread(this::run, threadName);
             thread = loopThread;
