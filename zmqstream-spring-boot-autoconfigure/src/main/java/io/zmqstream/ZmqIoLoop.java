@@ -11,7 +11,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -26,7 +25,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -73,7 +71,6 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
     private final Selector selector;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
-    private final AtomicLong timerSequence = new AtomicLong();
     private final Set<ZMQStream> streams = ConcurrentHashMap.newKeySet();
     private final Object lifecycleLock = new Object();
     private final AtomicBoolean closeStarted = new AtomicBoolean();
@@ -83,7 +80,8 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
     private volatile int batchBudget = DEFAULT_BATCH_BUDGET;
 
     // Owned by the loop thread.
-    private final PriorityQueue<Timeout> timers = new PriorityQueue<>();
+    private final TimerQueue timers = new TimerQueue();
+    private final Consumer<Runnable> runTimer = callback -> runGuarded(callback, "timer");
     private final Map<Object, Registration> registrations = new IdentityHashMap<>();
     private final ArrayDeque<Registration> ready = new ArrayDeque<>();
     private final Consumer<SelectionKey> onSelected = this::onSelected;
@@ -316,8 +314,7 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
     }
 
     Timeout callAt(long deadlineNanos, Runnable callback) {
-        Timeout timeout = new Timeout(deadlineNanos, timerSequence.incrementAndGet(),
-                Objects.requireNonNull(callback, "callback"));
+        Timeout timeout = timers.newTimeout(deadlineNanos, Objects.requireNonNull(callback, "callback"));
         runOnLoop(() -> timers.add(timeout));
         return timeout;
     }
@@ -562,21 +559,10 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
     }
 
     private void runIteration() throws IOException {
-        runDueTimers();
+        timers.runDue(System.nanoTime(), runTimer);
         runTasks();
         runReadyHandlers();
         waitForEvents();
-    }
-
-    private void runDueTimers() {
-        long now = System.nanoTime();
-        Timeout next;
-        while ((next = timers.peek()) != null && next.deadlineNanos - now <= 0) {
-            timers.poll();
-            if (!next.isCancelled()) {
-                runGuarded(next.callback(), "timer");
-            }
-        }
     }
 
     private void runTasks() {
@@ -623,7 +609,7 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
             selector.selectNow(onSelected);
             return;
         }
-        long timeoutMillis = millisUntilNextTimer();
+        long timeoutMillis = timers.millisUntilNext(System.nanoTime());
         if (timeoutMillis == 0) {
             selector.selectNow(onSelected);
             return;
@@ -635,19 +621,6 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
             return;
         }
         selector.select(onSelected, Math.max(timeoutMillis, 0));
-    }
-
-    /** Milliseconds to the next live timer: -1 when there is none (select without a time limit). */
-    private long millisUntilNextTimer() {
-        Timeout next;
-        while ((next = timers.peek()) != null && next.isCancelled()) {
-            timers.poll();
-        }
-        if (next == null) {
-            return -1;
-        }
-        long nanos = next.deadlineNanos - System.nanoTime();
-        return nanos <= 0 ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(nanos + 999_999));
     }
 
     private void onSelected(SelectionKey key) {
