@@ -12,8 +12,8 @@ package io.zmqstream;
  */
 public final class MessageTracker {
 
-    static final MessageTracker SENT_COPIED = new MessageTracker(true, null);
-    static final MessageTracker SENT_SHARED = new MessageTracker(false, null);
+    private static final MessageTracker SENT_COPIED = new MessageTracker(true, null);
+    private static final MessageTracker SENT_SHARED = new MessageTracker(false, null);
 
     private final boolean done;
     private final SendFailure failure;

@@ -50,6 +50,7 @@ public final class EchoSample {
     static int run(int roundTrips, Consumer<String> out) throws InterruptedException {
         CountDownLatch done = new CountDownLatch(roundTrips == Integer.MAX_VALUE ? 1 : roundTrips);
         AtomicInteger replies = new AtomicInteger();
+        CountDownLatch closed = new CountDownLatch(1);
         try (ZContext context = new ZContext(); ZmqIoLoop loop = new ZmqIoLoop(context, "echo-ioloop")) {
             ZMQStream echo = new ZMQStream(context.createSocket(SocketType.ROUTER), loop);
             int port = echo.bindToRandomPort("tcp://127.0.0.1");
@@ -72,11 +73,27 @@ public final class EchoSample {
             out.accept("echo on tcp://127.0.0.1:" + port + "; a request every " + REQUEST_PERIOD.toMillis() + " ms");
             loop.start();
             requests.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(done::countDown));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> closeOnShutdown(done, closed)));
             done.await(Long.MAX_VALUE, TimeUnit.DAYS);
             requests.stop();
         }
+        finally {
+            closed.countDown();
+        }
         return replies.get();
+    }
+
+    /** Ctrl-C: let the main thread close the streams and the loop before the JVM goes. */
+    private static void closeOnShutdown(CountDownLatch done, CountDownLatch closed) {
+        while (done.getCount() > 0) {
+            done.countDown();
+        }
+        try {
+            closed.await(5, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String text(byte[] frame) {
