@@ -60,11 +60,20 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
     /** Messages a stream handles each way in one turn unless set otherwise. */
     public static final int DEFAULT_BATCH_BUDGET = 512;
 
+    /**
+     * How long a loop that just did work watches for new tasks before it sleeps, unless set otherwise:
+     * none, since on a machine with few cores the spin takes the CPU that senders and JeroMQ's I/O
+     * threads need (measured with the benchmarks' {@code SendThroughput}).
+     */
+    public static final Duration DEFAULT_SPIN_TIME = Duration.ZERO;
+
     private static final Logger log = LoggerFactory.getLogger(ZmqIoLoop.class);
     private static final ThreadLocal<ZmqIoLoop> CURRENT = new ThreadLocal<>();
     /** Tasks run per iteration, so that tasks which queue tasks cannot starve the sockets. */
     private static final int TASK_BUDGET = 4096;
     private static final long WAIT_POLL_MILLIS = 50;
+    /** While work is left, other descriptors are polled at most this often: a selectNow is a system call. */
+    private static final long BUSY_SELECT_INTERVAL_NANOS = 100_000;
 
     private final ZContext context;
     private final String threadName;
@@ -78,6 +87,8 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
     private volatile boolean stopRequested;
     private volatile boolean terminated;
     private volatile int batchBudget = DEFAULT_BATCH_BUDGET;
+    private volatile long spinNanos = DEFAULT_SPIN_TIME.toNanos();
+    private long lastSelectNanos;
 
     // Owned by the loop thread.
     private final TimerQueue timers = new TimerQueue();
@@ -273,6 +284,29 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
             throw new IllegalArgumentException("The batch budget must be at least 1, was " + budget);
         }
         this.batchBudget = budget;
+    }
+
+    /**
+     * How long the loop, after an iteration that did work, watches for new tasks before it sleeps.
+     *
+     * @return the spin time
+     */
+    public Duration getSpinTime() {
+        return Duration.ofNanos(spinNanos);
+    }
+
+    /**
+     * Sets how long the loop, after an iteration that did work, watches for new tasks before it
+     * sleeps. Longer spins make sends from other threads faster under load at the cost of up to
+     * that much CPU each time the loop goes idle; zero never spins. An idle loop never spins.
+     *
+     * @param spinTime zero or positive
+     */
+    public void setSpinTime(Duration spinTime) {
+        if (spinTime.isNegative()) {
+            throw new IllegalArgumentException("The spin time must not be negative, was " + spinTime);
+        }
+        this.spinNanos = spinTime.toNanos();
     }
 
     /**
@@ -560,37 +594,44 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
 
     private void runIteration() throws IOException {
         timers.runDue(System.nanoTime(), runTimer);
-        runTasks();
-        runReadyHandlers();
-        waitForEvents();
+        boolean worked = runTasks() | runReadyHandlers();
+        waitForEvents(worked);
     }
 
-    private void runTasks() {
-        for (int i = 0; i < TASK_BUDGET; i++) {
-            Runnable task = tasks.poll();
-            if (task == null) {
-                return;
-            }
+    private boolean runTasks() {
+        int run = 0;
+        Runnable task;
+        while (run < TASK_BUDGET && (task = tasks.poll()) != null) {
             runGuarded(task, "task");
+            run++;
         }
+        return run > 0;
     }
 
-    private void runReadyHandlers() {
+    private boolean runReadyHandlers() {
+        boolean dispatched = false;
         for (int turns = ready.size(); turns > 0; turns--) {
             Registration registration = ready.poll();
             registration.queued = false;
             int events = pendingEvents(registration);
             if (events != 0) {
                 registration.dispatch(events);
+                dispatched = true;
                 if (pendingEvents(registration) != 0) {
                     markReady(registration);
                 }
             }
         }
+        return dispatched;
     }
 
+    /**
+     * The socket's events of interest. Reading {@code ZMQ_EVENTS} also consumes the descriptor's
+     * signal, so it is read even when nothing is of interest; otherwise the descriptor would stay
+     * readable and the selector would never block.
+     */
     private int pendingEvents(Registration registration) {
-        if (registration.removed || registration.interest == 0) {
+        if (registration.removed) {
             return 0;
         }
         try {
@@ -604,23 +645,55 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
         }
     }
 
-    private void waitForEvents() throws IOException {
+    private void waitForEvents(boolean worked) throws IOException {
+        long now = System.nanoTime();
         if (!ready.isEmpty() || !tasks.isEmpty()) {
-            selector.selectNow(onSelected);
+            if (now - lastSelectNanos >= BUSY_SELECT_INTERVAL_NANOS) {
+                selectNow(now);
+            }
             return;
         }
-        long timeoutMillis = timers.millisUntilNext(System.nanoTime());
-        if (timeoutMillis == 0) {
-            selector.selectNow(onSelected);
+        long timeoutMillis = timers.millisUntilNext(now);
+        if (timeoutMillis == 0 || (worked && taskArrivesWhileSpinning())) {
+            selectNow(now);
             return;
         }
         // From here a producer that queues a task must wake the selector; re-check after opening the gate.
         wakeupPending.set(false);
         if (!tasks.isEmpty() || stopRequested) {
-            selector.selectNow(onSelected);
+            selectNow(now);
             return;
         }
+        // A timeout of 0 selects without a time limit: there is no timer (-1).
         selector.select(onSelected, Math.max(timeoutMillis, 0));
+        lastSelectNanos = System.nanoTime();
+    }
+
+    private void selectNow(long now) throws IOException {
+        selector.selectNow(onSelected);
+        lastSelectNanos = now;
+    }
+
+    /**
+     * After a busy iteration, watch the task queue for a moment before sleeping: waking a sleeping
+     * selector costs the sender a system call and the loop tens of microseconds, so a steady stream
+     * of sends from other threads runs much faster when the loop stays awake between them. An idle
+     * loop does no work and therefore never spins.
+     */
+    private boolean taskArrivesWhileSpinning() {
+        long spin = spinNanos;
+        if (spin <= 0) {
+            return false;
+        }
+        long deadline = System.nanoTime() + spin;
+        do {
+            if (!tasks.isEmpty()) {
+                return true;
+            }
+            Thread.onSpinWait();
+        }
+        while (System.nanoTime() - deadline < 0);
+        return false;
     }
 
     private void onSelected(SelectionKey key) {
@@ -711,8 +784,9 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
 
         int selectionOps(int events) {
             if (socket != null) {
-                // A socket's descriptor signals any change of state, input or output alike.
-                return events == 0 ? 0 : SelectionKey.OP_READ;
+                // A socket's descriptor signals any change of state, input or output alike. It stays
+                // armed when nothing is of interest: toggling it would cost a system call per change.
+                return SelectionKey.OP_READ;
             }
             return PollEvents.toSelectionOps(events, channel.validOps());
         }

@@ -277,6 +277,26 @@ class ZmqIoLoopTest extends LoopTestSupport {
     }
 
     @Test
+    void aSpinningLoopStillRunsEveryTaskAndSocketEvent() {
+        loop.setSpinTime(Duration.ofMillis(1));
+        String endpoint = inproc();
+        ZMQStream pull = bound(SocketType.PULL, endpoint);
+        AtomicInteger received = new AtomicInteger();
+        pull.onRecv(frames -> received.incrementAndGet());
+        ZMQ.Socket push = connected(SocketType.PUSH, endpoint);
+        AtomicInteger tasks = new AtomicInteger();
+
+        for (int i = 0; i < 1_000; i++) {
+            loop.execute(tasks::incrementAndGet);
+            push.send("m");
+        }
+
+        await().atMost(TIMEOUT).until(() -> tasks.get() == 1_000 && received.get() == 1_000);
+        assertThat(loop.getSpinTime()).isEqualTo(Duration.ofMillis(1));
+        assertThatThrownBy(() -> loop.setSpinTime(Duration.ofMillis(-1))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void batchBudgetMustBePositive() {
         loop.setBatchBudget(3);
 

@@ -22,7 +22,7 @@ import org.zeromq.ZMQ;
  */
 public final class PushPullThroughput {
 
-    private static final int MESSAGE_SIZE = 16;
+    static final int MESSAGE_SIZE = 16;
     private static final int WARMUP_ROUNDS = 2;
 
     private PushPullThroughput() {
@@ -52,8 +52,8 @@ public final class PushPullThroughput {
                 }
             }
         }
-        double rawMedian = median(raw);
-        double streamMedian = median(stream);
+        double rawMedian = Medians.of(raw);
+        double streamMedian = Medians.of(stream);
         System.out.printf(Locale.ROOT, "median over %d rounds of %,d x %d B: raw %,.0f msg/s, ZMQStream %,.0f msg/s, "
                 + "ratio ZMQStream/raw = %.2f%n", rounds, messages, MESSAGE_SIZE, rawMedian, streamMedian,
                 streamMedian / rawMedian);
@@ -110,11 +110,5 @@ public final class PushPullThroughput {
         long elapsed = System.nanoTime() - start;
         context.destroySocket(push);
         return (messages - 1) / (elapsed / 1e9);
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 }
