@@ -1,12 +1,8 @@
 package io.zmqstream.benchmarks;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.function.IntConsumer;
+import java.util.function.Consumer;
 
 import io.zmqstream.ZMQStream;
 import io.zmqstream.ZmqIoLoop;
@@ -24,7 +20,7 @@ import org.zeromq.ZMQ;
  */
 public final class SendThroughput {
 
-    private static final int WARMUP_ROUNDS = 2;
+    private static final byte[] PAYLOAD = new byte[ComparedRounds.MESSAGE_SIZE];
 
     private SendThroughput() {
     }
@@ -32,39 +28,24 @@ public final class SendThroughput {
     /**
      * Runs the benchmark and prints each round and the ratio of medians.
      *
-     * @param args optionally the messages per round and the number of measured rounds
+     * @param args optionally the messages per round, the number of measured rounds and the spin time
      * @throws Exception when a round fails
      */
     public static void main(String[] args) throws Exception {
         int messages = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         Duration spin = args.length > 2 ? Duration.ofNanos(Long.parseLong(args[2]) * 1_000) : ZmqIoLoop.DEFAULT_SPIN_TIME;
-        List<Double> raw = new ArrayList<>();
-        List<Double> stream = new ArrayList<>();
         try (ZContext context = new ZContext()) {
-            for (int round = 0; round < WARMUP_ROUNDS + rounds; round++) {
-                double rawRate = rawSender(context, messages);
-                double streamRate = streamSender(context, messages, spin);
-                boolean measured = round >= WARMUP_ROUNDS;
-                System.out.printf(Locale.ROOT, "%s round %d: raw send %,.0f msg/s, ZMQStream.send %,.0f msg/s (%.2f)%n",
-                        measured ? "measured" : "warm-up", round, rawRate, streamRate, streamRate / rawRate);
-                if (measured) {
-                    raw.add(rawRate);
-                    stream.add(streamRate);
-                }
-            }
+            ComparedRounds.run(String.format(Locale.ROOT, "send, %,d x %d B, spin %d us", messages,
+                    ComparedRounds.MESSAGE_SIZE, spin.toNanos() / 1_000), rounds,
+                    () -> rawSender(context, messages), () -> streamSender(context, messages, spin));
         }
-        double rawMedian = Medians.of(raw);
-        double streamMedian = Medians.of(stream);
-        System.out.printf(Locale.ROOT, "median over %d rounds of %,d x %d B, spin %d us: raw %,.0f msg/s, "
-                + "ZMQStream %,.0f msg/s, ratio ZMQStream/raw = %.2f%n", rounds, messages, PushPullThroughput.MESSAGE_SIZE,
-                spin.toNanos() / 1_000, rawMedian, streamMedian, streamMedian / rawMedian);
     }
 
     private static double rawSender(ZContext context, int messages) throws Exception {
         ZMQ.Socket push = context.createSocket(SocketType.PUSH);
         try {
-            return timeSending(context, messages, push::connect, i -> push.send(PAYLOAD, 0));
+            return timeSending(context, messages, push::connect, () -> push.send(PAYLOAD, 0));
         }
         finally {
             context.destroySocket(push);
@@ -76,36 +57,21 @@ public final class SendThroughput {
             loop.setSpinTime(spin);
             ZMQStream push = new ZMQStream(context.createSocket(SocketType.PUSH), loop);
             loop.start();
-            return timeSending(context, messages, push::connect, i -> push.send(PAYLOAD, 0, false, false, null));
+            return timeSending(context, messages, push::connect, () -> push.send(PAYLOAD, 0, false, false, null));
         }
     }
 
-    private static final byte[] PAYLOAD = new byte[PushPullThroughput.MESSAGE_SIZE];
-
     /** Times {@code send} called {@code messages} times on this thread until a raw receiver has them all. */
-    private static double timeSending(ZContext context, int messages, java.util.function.Consumer<String> connect,
-            IntConsumer send) throws Exception {
-        ZMQ.Socket pull = context.createSocket(SocketType.PULL);
-        int port = pull.bindToRandomPort("tcp://127.0.0.1");
-        CountDownLatch received = new CountDownLatch(1);
-        Thread receiver = new Thread(() -> {
+    private static double timeSending(ZContext context, int messages, Consumer<String> connect, Runnable send)
+            throws Exception {
+        try (RawReceiver receiver = new RawReceiver(context, messages)) {
+            connect.accept(receiver.endpoint());
+            long start = System.nanoTime();
             for (int i = 0; i < messages; i++) {
-                pull.recv(0);
+                send.run();
             }
-            received.countDown();
-        }, "raw-receiver");
-        receiver.start();
-        connect.accept("tcp://127.0.0.1:" + port);
-        long start = System.nanoTime();
-        for (int i = 0; i < messages; i++) {
-            send.accept(i);
+            RawReceiver.await(receiver.received());
+            return messages / ((System.nanoTime() - start) / 1e9);
         }
-        if (!received.await(120, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("The receiver did not get " + messages + " messages in time");
-        }
-        long elapsed = System.nanoTime() - start;
-        receiver.join();
-        context.destroySocket(pull);
-        return messages / (elapsed / 1e9);
     }
 }

@@ -1,0 +1,52 @@
+package io.zmqstream.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Measures raw JeroMQ and ZMQStream in alternating rounds, so that both see the same machine state,
+ * prints every round and then the ratio of the medians: the figure that matters.
+ */
+final class ComparedRounds {
+
+    /** The payload size of every throughput harness. */
+    static final int MESSAGE_SIZE = 16;
+
+    private static final int WARMUP_ROUNDS = 2;
+
+    /** One timed round. */
+    @FunctionalInterface
+    interface Round {
+        double messagesPerSecond() throws Exception;
+    }
+
+    private ComparedRounds() {
+    }
+
+    static void run(String description, int rounds, Round raw, Round stream) throws Exception {
+        List<Double> rawRates = new ArrayList<>();
+        List<Double> streamRates = new ArrayList<>();
+        for (int round = 0; round < WARMUP_ROUNDS + rounds; round++) {
+            double rawRate = raw.messagesPerSecond();
+            double streamRate = stream.messagesPerSecond();
+            boolean measured = round >= WARMUP_ROUNDS;
+            System.out.printf(Locale.ROOT, "%s round %d: raw %,.0f msg/s, ZMQStream %,.0f msg/s (%.2f)%n",
+                    measured ? "measured" : "warm-up", round, rawRate, streamRate, streamRate / rawRate);
+            if (measured) {
+                rawRates.add(rawRate);
+                streamRates.add(streamRate);
+            }
+        }
+        double rawMedian = median(rawRates);
+        double streamMedian = median(streamRates);
+        System.out.printf(Locale.ROOT, "%s, median over %d rounds: raw %,.0f msg/s, ZMQStream %,.0f msg/s, "
+                + "ratio ZMQStream/raw = %.2f%n", description, rounds, rawMedian, streamMedian, streamMedian / rawMedian);
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+}
