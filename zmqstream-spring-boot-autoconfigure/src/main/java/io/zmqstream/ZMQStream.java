@@ -70,7 +70,8 @@ public class ZMQStream implements AutoCloseable {
 
     private final ZMQ.Socket socket;
     private final ZmqIoLoop loop;
-    private final String description;
+    private volatile String name;
+    private volatile String description;
     private final SendQueue sendQueue;
     private final StreamStatistics statistics;
     private final AtomicBoolean interestUpdateScheduled = new AtomicBoolean();
@@ -128,7 +129,7 @@ public class ZMQStream implements AutoCloseable {
         this.loop = Objects.requireNonNull(ioLoop, "ioLoop");
         this.sendQueue = new SendQueue(Objects.requireNonNull(sendQueueOptions, "sendQueueOptions"));
         this.statistics = new StreamStatistics(sendQueue::size);
-        this.description = "ZMQStream[" + socket.getSocketType() + "]";
+        this.description = describe(null);
         if (!SOCKETS_WITH_STREAMS.add(socket)) {
             throw new IllegalStateException("Socket " + socket + " already has an open ZMQStream; "
                     + "close that stream before creating another on the same socket");
@@ -173,6 +174,29 @@ public class ZMQStream implements AutoCloseable {
      */
     public StreamStatistics getStatistics() {
         return statistics;
+    }
+
+    /**
+     * This stream's name, as logs show it.
+     *
+     * @return the name, or {@code null} when none was given
+     */
+    public String getName() {
+        return name;
+    }
+
+    /**
+     * Names this stream, so that its log lines and {@link #toString()} say which stream they are about.
+     *
+     * @param name the name, or {@code null} for none
+     */
+    public void setName(String name) {
+        this.name = name;
+        this.description = describe(name);
+    }
+
+    private String describe(String streamName) {
+        return "ZMQStream[" + (streamName == null ? "" : streamName + ", ") + socket.getSocketType() + "]";
     }
 
     /**

@@ -1,0 +1,104 @@
+package io.zmqstream.autoconfigure;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.function.Predicate;
+
+import org.springframework.util.unit.DataSize;
+import org.zeromq.ZMQ;
+
+/**
+ * Sets the socket options of {@code zmq.streams.<name>.*} on a new socket. Options left unset keep
+ * ZeroMQ's defaults; an option ZeroMQ refuses fails with the property's name.
+ */
+final class SocketOptions {
+
+    private final String prefix;
+    private final ZMQ.Socket socket;
+
+    private SocketOptions(String prefix, ZMQ.Socket socket) {
+        this.prefix = prefix;
+        this.socket = socket;
+    }
+
+    /**
+     * Sets every option the stream's settings give.
+     *
+     * @param prefix the stream's property prefix, such as {@code zmq.streams.orders}
+     * @param stream the stream's settings
+     * @param socket a socket that has neither bound nor connected yet
+     * @throws ZmqConfigurationException when ZeroMQ refuses a value
+     */
+    static void apply(String prefix, ZmqProperties.Stream stream, ZMQ.Socket socket) {
+        SocketOptions options = new SocketOptions(prefix, socket);
+        options.set("send-hwm", stream.getSendHwm(), socket::setSndHWM);
+        options.set("receive-hwm", stream.getReceiveHwm(), socket::setRcvHWM);
+        options.set("linger", lingerMillis(stream.getLinger()), socket::setLinger);
+        options.set("identity", stream.getIdentity(), id -> socket.setIdentity(id.getBytes(StandardCharsets.UTF_8)));
+        options.millis("reconnect-interval", stream.getReconnectInterval(), socket::setReconnectIVL);
+        options.millis("reconnect-interval-max", stream.getReconnectIntervalMax(), socket::setReconnectIVLMax);
+        options.set("max-message-size", stream.getMaxMessageSize(), size -> socket.setMaxMsgSize(size.toBytes()));
+        options.millis("heartbeat-interval", stream.getHeartbeatInterval(), socket::setHeartbeatIvl);
+        options.millis("heartbeat-timeout", stream.getHeartbeatTimeout(), socket::setHeartbeatTimeout);
+        options.millis("heartbeat-ttl", stream.getHeartbeatTtl(), socket::setHeartbeatTtl);
+        options.set("immediate", stream.getImmediate(), socket::setImmediate);
+        options.set("router-mandatory", stream.getRouterMandatory(), socket::setRouterMandatory);
+        options.set("conflate", stream.getConflate(), socket::setConflate);
+        options.set("tcp-keepalive", stream.getTcpKeepalive(), on -> socket.setTCPKeepAlive(on ? 1 : 0));
+        options.seconds("tcp-keepalive-idle", stream.getTcpKeepaliveIdle(), socket::setTCPKeepAliveIdle);
+        options.seconds("tcp-keepalive-interval", stream.getTcpKeepaliveInterval(), socket::setTCPKeepAliveInterval);
+        options.set("tcp-keepalive-count", stream.getTcpKeepaliveCount(), count -> socket.setTCPKeepAliveCount(count));
+        options.bytes("send-buffer-size", stream.getSendBufferSize(), socket::setSendBufferSize);
+        options.bytes("receive-buffer-size", stream.getReceiveBufferSize(), socket::setReceiveBufferSize);
+    }
+
+    /** ZeroMQ's linger: milliseconds, -1 for no limit. */
+    private static Integer lingerMillis(Duration linger) {
+        if (linger == null) {
+            return null;
+        }
+        return linger.isNegative() ? -1 : (int) Math.min(Integer.MAX_VALUE, linger.toMillis());
+    }
+
+    private void millis(String name, Duration value, Predicate<Integer> setter) {
+        set(name, value, duration -> setter.test(Math.toIntExact(duration.toMillis())));
+    }
+
+    /** TCP keep-alive times are whole seconds in ZeroMQ, as in the kernel. */
+    private void seconds(String name, Duration value, Predicate<Long> setter) {
+        set(name, value, duration -> setter.test(duration.toSeconds()));
+    }
+
+    private void bytes(String name, DataSize value, Predicate<Integer> setter) {
+        set(name, value, size -> setter.test(Math.toIntExact(size.toBytes())));
+    }
+
+    private <T> void set(String name, T value, Predicate<T> setter) {
+        if (value == null) {
+            return;
+        }
+        String property = prefix + "." + name;
+        boolean accepted;
+        try {
+            accepted = setter.test(value);
+        }
+        catch (RuntimeException ex) {
+            throw refused(property, value, ex);
+        }
+        if (!accepted) {
+            throw refused(property, value, null);
+        }
+    }
+
+    private ZmqConfigurationException refused(String property, Object value, RuntimeException cause) {
+        String reason = cause == null ? "" : " (" + describe(cause) + ")";
+        return new ZmqConfigurationException(property,
+                "ZeroMQ refused " + value + " for a " + socket.getSocketType() + " socket" + reason,
+                "Change " + property + " to a value this socket type accepts, or remove it to keep ZeroMQ's default.",
+                cause);
+    }
+
+    private static String describe(RuntimeException ex) {
+        return ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+    }
+}

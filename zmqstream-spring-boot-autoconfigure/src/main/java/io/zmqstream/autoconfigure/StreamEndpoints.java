@@ -1,0 +1,102 @@
+package io.zmqstream.autoconfigure;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Predicate;
+
+import io.zmqstream.ZMQStream;
+import org.zeromq.SocketType;
+import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
+
+/**
+ * Binds, connects and subscribes a stream as {@code zmq.streams.<name>.bind}, {@code .connect} and
+ * {@code .subscribe} say, turning ZeroMQ's refusals into errors that name the property.
+ */
+final class StreamEndpoints {
+
+    private StreamEndpoints() {
+    }
+
+    /**
+     * Fails unless every endpoint is well formed and {@code subscribe} suits the socket type.
+     *
+     * @param prefix the stream's property prefix
+     * @param settings the stream's settings
+     */
+    static void check(String prefix, ZmqProperties.Stream settings) {
+        checkAll(prefix + ".bind", settings.getBind(), true);
+        checkAll(prefix + ".connect", settings.getConnect(), false);
+        if (!settings.getSubscribe().isEmpty() && !subscribes(settings.getType())) {
+            throw new ZmqConfigurationException(prefix + ".subscribe",
+                    "only SUB and XSUB sockets subscribe, and this stream is a " + settings.getType(),
+                    "Remove " + prefix + ".subscribe, or set " + prefix + ".type to SUB.");
+        }
+    }
+
+    private static void checkAll(String property, List<String> endpoints, boolean bind) {
+        for (int i = 0; i < endpoints.size(); i++) {
+            EndpointSyntax.check(property + "[" + i + "]", endpoints.get(i), bind);
+        }
+    }
+
+    private static boolean subscribes(SocketType type) {
+        return type == SocketType.SUB || type == SocketType.XSUB;
+    }
+
+    /**
+     * Binds, connects and subscribes the stream.
+     *
+     * @param prefix the stream's property prefix
+     * @param settings the stream's settings
+     * @param stream the stream
+     * @throws ZmqConfigurationException when ZeroMQ refuses an endpoint, such as an address in use
+     */
+    static void open(String prefix, ZmqProperties.Stream settings, ZMQStream stream) {
+        openAll(prefix + ".bind", settings.getBind(), stream::bind);
+        openAll(prefix + ".connect", settings.getConnect(), stream::connect);
+        for (String topic : settings.getSubscribe()) {
+            subscribe(stream, settings.getType(), topic);
+        }
+    }
+
+    private static void openAll(String property, List<String> endpoints, Predicate<String> action) {
+        for (int i = 0; i < endpoints.size(); i++) {
+            String endpoint = endpoints.get(i).trim();
+            String indexed = property + "[" + i + "]";
+            boolean done;
+            try {
+                done = action.test(endpoint);
+            }
+            catch (ZMQException ex) {
+                throw refused(indexed, endpoint, ex);
+            }
+            if (!done) {
+                throw new ZmqConfigurationException(indexed, "ZeroMQ refused '" + endpoint + "'",
+                        "Check " + indexed + ": the interface must exist on this machine and the port be free.");
+            }
+        }
+    }
+
+    private static ZmqConfigurationException refused(String property, String endpoint, ZMQException ex) {
+        if (ex.getErrorCode() == ZMQ.Error.EADDRINUSE.getCode()) {
+            return new ZmqConfigurationException(property, "the address of '" + endpoint + "' is already in use",
+                    "Set " + property + " to a free port, or stop the process that is bound to it.", ex);
+        }
+        return new ZmqConfigurationException(property, "ZeroMQ refused '" + endpoint + "': " + ex.getMessage(),
+                "Check " + property + ": the interface must exist on this machine and the port be free.", ex);
+    }
+
+    /** SUB subscribes with a socket option; XSUB sends the subscription upstream as a message. */
+    private static void subscribe(ZMQStream stream, SocketType type, String topic) {
+        if (type == SocketType.SUB) {
+            stream.subscribe(topic);
+            return;
+        }
+        byte[] prefix = topic.getBytes(StandardCharsets.UTF_8);
+        byte[] subscription = new byte[prefix.length + 1];
+        subscription[0] = 1;
+        System.arraycopy(prefix, 0, subscription, 1, prefix.length);
+        stream.send(subscription);
+    }
+}

@@ -1,0 +1,91 @@
+package io.zmqstream.autoconfigure;
+
+import io.zmqstream.ZMQStream;
+import io.zmqstream.ZmqIoLoop;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.zeromq.ZContext;
+
+/**
+ * Auto-configuration of ZeroMQ streams: a shared {@link ZContext}, one shared {@link ZmqIoLoop}
+ * started and stopped with the application, and one {@link ZMQStream} bean per entry under
+ * {@code zmq.streams}, created, configured, bound and connected before the application is ready.
+ * A user's own {@code ZContext} or {@code ZmqIoLoop} bean replaces the default one.
+ */
+@AutoConfiguration
+@ConditionalOnClass(ZContext.class)
+@EnableConfigurationProperties(ZmqProperties.class)
+@Import(ZmqStreamBeanRegistrar.class)
+public class ZmqAutoConfiguration {
+
+    /** Creates the auto-configuration; Spring Boot does this. */
+    public ZmqAutoConfiguration() {
+    }
+
+    /**
+     * The ZeroMQ context every stream's socket comes from; closed after the loop.
+     *
+     * @param properties the {@code zmq.*} settings
+     * @return the context
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    public ZContext zmqContext(ZmqProperties properties) {
+        return SharedLoopFactory.context(properties.getContext());
+    }
+
+    /**
+     * The loop thread shared by every stream.
+     *
+     * @param context the context
+     * @param properties the {@code zmq.*} settings
+     * @return the loop, started by {@link ZmqIoLoopLifecycle}
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public ZmqIoLoop zmqIoLoop(ZContext context, ZmqProperties properties) {
+        return SharedLoopFactory.loop(context, properties.getIoLoop());
+    }
+
+    /**
+     * Starts the loop with the context and closes it, streams first, when the context closes.
+     *
+     * @param loop the shared loop
+     * @return the lifecycle
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public ZmqIoLoopLifecycle zmqIoLoopLifecycle(ZmqIoLoop loop) {
+        return new ZmqIoLoopLifecycle(loop);
+    }
+
+    /**
+     * Makes each configured stream.
+     *
+     * @param context the context
+     * @param loop the shared loop
+     * @return the factory
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public ZmqStreamFactory zmqStreamFactory(ZContext context, ZmqIoLoop loop) {
+        return new ZmqStreamFactory(context, loop);
+    }
+
+    /**
+     * The configured streams by name.
+     *
+     * @param properties the {@code zmq.*} settings
+     * @param factory makes each stream
+     * @return the registry
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public ZmqStreamRegistry zmqStreamRegistry(ZmqProperties properties, ZmqStreamFactory factory) {
+        return new ZmqStreamRegistry(properties, factory);
+    }
+}

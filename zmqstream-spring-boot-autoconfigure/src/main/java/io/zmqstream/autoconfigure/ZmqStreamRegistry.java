@@ -1,0 +1,127 @@
+package io.zmqstream.autoconfigure;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.zmqstream.ZMQStream;
+
+/**
+ * The streams defined under {@code zmq.streams}, by name: creates each one's bean and opens its
+ * endpoints, at start-up unless {@code auto-startup} is false, otherwise when the application
+ * calls {@link #open(String)}. Thread-safe.
+ */
+public class ZmqStreamRegistry {
+
+    private final ZmqProperties properties;
+    private final ZmqStreamFactory factory;
+    private final Map<String, ZMQStream> streams = new ConcurrentHashMap<>();
+    private final Set<String> opened = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Creates a registry of the configured streams.
+     *
+     * @param properties the {@code zmq.*} settings
+     * @param factory what makes each stream
+     */
+    public ZmqStreamRegistry(ZmqProperties properties, ZmqStreamFactory factory) {
+        this.properties = properties;
+        this.factory = factory;
+    }
+
+    /**
+     * Creates the named stream and, when its {@code auto-startup} is true, binds, connects and
+     * subscribes it; the stream's bean is what this returns.
+     *
+     * @param name a key under {@code zmq.streams}
+     * @return the stream
+     * @throws ZmqConfigurationException when a setting cannot work or an endpoint is refused
+     */
+    public ZMQStream create(String name) {
+        ZmqProperties.Stream settings = settings(name);
+        ZMQStream stream = factory.create(name, settings);
+        if (streams.putIfAbsent(name, stream) != null) {
+            stream.close(0);
+            throw new IllegalStateException("The stream '" + name + "' was created already");
+        }
+        if (settings.isAutoStartup()) {
+            try {
+                open(name);
+            }
+            catch (RuntimeException ex) {
+                streams.remove(name);
+                stream.close(0);
+                throw ex;
+            }
+        }
+        return stream;
+    }
+
+    /**
+     * Binds, connects and subscribes a stream as configured; for streams whose {@code auto-startup}
+     * is false. Does nothing for a stream already opened.
+     *
+     * @param name a key under {@code zmq.streams}
+     * @throws IllegalArgumentException when no such stream was created
+     * @throws ZmqConfigurationException when an endpoint is refused
+     */
+    public void open(String name) {
+        ZMQStream stream = getStream(name);
+        if (opened.add(name)) {
+            try {
+                StreamEndpoints.open("zmq.streams." + name, settings(name), stream);
+            }
+            catch (RuntimeException ex) {
+                opened.remove(name);
+                throw ex;
+            }
+        }
+    }
+
+    /**
+     * Whether a stream's configured endpoints are open.
+     *
+     * @param name a key under {@code zmq.streams}
+     * @return {@code true} once {@link #open(String)} succeeded for it
+     */
+    public boolean isOpen(String name) {
+        return opened.contains(name);
+    }
+
+    /**
+     * The names of the configured streams, in the order of the configuration.
+     *
+     * @return the names
+     */
+    public Set<String> getStreamNames() {
+        return properties.getStreams().keySet();
+    }
+
+    /**
+     * A configured stream.
+     *
+     * @param name a key under {@code zmq.streams}
+     * @return the stream
+     * @throws IllegalArgumentException when no such stream was created
+     */
+    public ZMQStream getStream(String name) {
+        ZMQStream stream = streams.get(name);
+        if (stream == null) {
+            throw unknown(name);
+        }
+        return stream;
+    }
+
+    private ZmqProperties.Stream settings(String name) {
+        ZmqProperties.Stream settings = properties.getStreams().get(name);
+        if (settings == null) {
+            throw unknown(name);
+        }
+        return settings;
+    }
+
+    private IllegalArgumentException unknown(String name) {
+        return new IllegalArgumentException("No stream '" + name + "' under zmq.streams; the streams are "
+                + getStreamNames());
+    }
+}
