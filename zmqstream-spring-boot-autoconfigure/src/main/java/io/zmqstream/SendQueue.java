@@ -27,6 +27,10 @@ final class SendQueue {
         this.options = options;
     }
 
+    SendQueueOptions options() {
+        return options;
+    }
+
     /**
      * Enqueues a message, applying the overflow policy when the queue is full.
      *

@@ -177,6 +177,15 @@ public class ZMQStream implements AutoCloseable {
     }
 
     /**
+     * The bound of this stream's send queue and what a send does when it is full.
+     *
+     * @return the options given when the stream was created
+     */
+    public SendQueueOptions getSendQueueOptions() {
+        return sendQueue.options();
+    }
+
+    /**
      * This stream's name, as logs show it.
      *
      * @return the name, or {@code null} when none was given

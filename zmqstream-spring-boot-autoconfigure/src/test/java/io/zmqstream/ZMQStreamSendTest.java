@@ -259,6 +259,18 @@ class ZMQStreamSendTest extends LoopTestSupport {
     }
 
     @Test
+    void aNamedStreamSaysItsNameAndKeepsItsSendQueueOptions() {
+        SendQueueOptions options = new SendQueueOptions(7, OverflowPolicy.DROP, Duration.ofMillis(5));
+        ZMQStream push = new ZMQStream(context.createSocket(SocketType.PUSH), loop, options);
+
+        push.setName("orders");
+
+        assertThat(push.getName()).isEqualTo("orders");
+        assertThat(push).hasToString("ZMQStream[orders, PUSH]");
+        assertThat(push.getSendQueueOptions()).isEqualTo(options);
+    }
+
+    @Test
     void fullQueueWithPolicyDropReportsTheDroppedMessageToItsCallback() {
         loop.stop();
         await().atMost(TIMEOUT).until(() -> !loop.isRunning());

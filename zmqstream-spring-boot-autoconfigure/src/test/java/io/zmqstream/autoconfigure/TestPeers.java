@@ -1,0 +1,61 @@
+package io.zmqstream.autoconfigure;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.zmqstream.ZMQStream;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/**
+ * Real peer sockets outside the application context, and the context runner every test starts from.
+ */
+final class TestPeers implements AutoCloseable {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final ZContext context = new ZContext();
+
+    static ApplicationContextRunner runner() {
+        return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(ZmqAutoConfiguration.class));
+    }
+
+    /** A socket owned by the test thread whose sends and receives fail the test after {@link #TIMEOUT}. */
+    ZMQ.Socket socket(SocketType type) {
+        ZMQ.Socket socket = context.createSocket(type);
+        socket.setReceiveTimeOut((int) TIMEOUT.toMillis());
+        socket.setSendTimeOut((int) TIMEOUT.toMillis());
+        return socket;
+    }
+
+    /** A socket bound to a free loopback port, and that port's endpoint. */
+    Bound bound(SocketType type) {
+        ZMQ.Socket socket = socket(type);
+        int port = socket.bindToRandomPort("tcp://127.0.0.1");
+        return new Bound(socket, "tcp://127.0.0.1:" + port);
+    }
+
+    /** The endpoint a stream bound last, such as the port chosen for {@code tcp://127.0.0.1:*}. */
+    static String boundEndpoint(ZMQStream stream) {
+        AtomicReference<String> endpoint = new AtomicReference<>();
+        stream.withSocket(socket -> endpoint.set(socket.getLastEndpoint()));
+        return endpoint.get();
+    }
+
+    static String text(byte[] frame) {
+        return frame == null ? null : new String(frame, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+
+    /** A bound peer socket and the endpoint to connect to it. */
+    record Bound(ZMQ.Socket socket, String endpoint) {
+    }
+}
