@@ -38,6 +38,7 @@ final class SocketOptions {
         options.millis("reconnect-interval", stream.getReconnectInterval(), socket::setReconnectIVL);
         options.millis("reconnect-interval-max", stream.getReconnectIntervalMax(), socket::setReconnectIVLMax);
         options.set("max-message-size", stream.getMaxMessageSize(), size -> socket.setMaxMsgSize(size.toBytes()));
+        options.millis("handshake-interval", stream.getHandshakeInterval(), socket::setHandshakeIvl);
         options.millis("heartbeat-interval", stream.getHeartbeatInterval(), socket::setHeartbeatIvl);
         options.millis("heartbeat-timeout", stream.getHeartbeatTimeout(), socket::setHeartbeatTimeout);
         options.millis("heartbeat-ttl", stream.getHeartbeatTtl(), socket::setHeartbeatTtl);

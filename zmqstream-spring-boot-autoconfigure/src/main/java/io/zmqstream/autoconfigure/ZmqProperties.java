@@ -285,6 +285,13 @@ public class ZmqProperties {
         private DataSize maxMessageSize;
 
         /**
+         * Longest time a new connection may take to complete its ZMTP (and CURVE) handshake before
+         * it is dropped and retried; ZeroMQ's default is 30 seconds. A few seconds recovers sooner
+         * from a connection whose handshake stalls.
+         */
+        private Duration handshakeInterval;
+
+        /**
          * Interval between ZMTP heartbeats (PING) on each connection; unset sends none.
          */
         private Duration heartbeatInterval;
@@ -583,6 +590,24 @@ public class ZmqProperties {
          */
         public void setMaxMessageSize(DataSize maxMessageSize) {
             this.maxMessageSize = maxMessageSize;
+        }
+
+        /**
+         * The {@code handshake-interval} setting.
+         *
+         * @return the setting
+         */
+        public Duration getHandshakeInterval() {
+            return this.handshakeInterval;
+        }
+
+        /**
+         * Sets the {@code handshake-interval} setting.
+         *
+         * @param handshakeInterval the setting
+         */
+        public void setHandshakeInterval(Duration handshakeInterval) {
+            this.handshakeInterval = handshakeInterval;
         }
 
         /**

@@ -27,7 +27,7 @@ class ZmqStreamPropertiesTest {
     void socketOptionsReachTheSocket() {
         runner().withPropertyValues("zmq.streams.s.type=dealer", "zmq.streams.s.connect=tcp://127.0.0.1:1",
                 "zmq.streams.s.send-hwm=11", "zmq.streams.s.receive-hwm=12", "zmq.streams.s.linger=250ms",
-                "zmq.streams.s.identity=client-7", "zmq.streams.s.reconnect-interval=150ms",
+                "zmq.streams.s.identity=client-7", "zmq.streams.s.handshake-interval=4s", "zmq.streams.s.reconnect-interval=150ms",
                 "zmq.streams.s.reconnect-interval-max=3s", "zmq.streams.s.max-message-size=1MB",
                 "zmq.streams.s.heartbeat-interval=2s", "zmq.streams.s.heartbeat-timeout=5s",
                 "zmq.streams.s.heartbeat-ttl=10s", "zmq.streams.s.immediate=true", "zmq.streams.s.tcp-keepalive=true",
@@ -43,6 +43,7 @@ class ZmqStreamPropertiesTest {
                     assertThat(option(context, ZMQ.Socket::getReconnectIVL)).isEqualTo(150);
                     assertThat(option(context, ZMQ.Socket::getReconnectIVLMax)).isEqualTo(3_000);
                     assertThat(option(context, ZMQ.Socket::getMaxMsgSize)).isEqualTo(1_048_576L);
+                    assertThat(option(context, ZMQ.Socket::getHandshakeIvl)).isEqualTo(4_000);
                     assertThat(option(context, ZMQ.Socket::getHeartbeatIvl)).isEqualTo(2_000);
                     assertThat(option(context, ZMQ.Socket::getHeartbeatTimeout)).isEqualTo(5_000);
                     assertThat(option(context, ZMQ.Socket::getHeartbeatTtl)).isEqualTo(10_000);

@@ -1,0 +1,140 @@
+package io.zmqstream.autoconfigure;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.zmqstream.ZMQStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.zeromq.SocketType;
+import org.zeromq.ZCert;
+import org.zeromq.ZMQ;
+
+import static io.zmqstream.autoconfigure.TestPeers.boundEndpoint;
+import static io.zmqstream.autoconfigure.TestPeers.quickHandshake;
+import static io.zmqstream.autoconfigure.TestPeers.runner;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** CURVE from YAML, inline and from key files, against real CURVE peers; secrets never printed. */
+@ExtendWith(OutputCaptureExtension.class)
+class ZmqCurveTest {
+
+    private final TestPeers peers = new TestPeers();
+    private final ZMQ.Curve.KeyPair server = ZMQ.Curve.generateKeyPair();
+    private final ZMQ.Curve.KeyPair client = ZMQ.Curve.generateKeyPair();
+
+    @AfterEach
+    void closePeers() {
+        peers.close();
+    }
+
+    @Test
+    void aCurveServerFromInlineKeysAnswersACurveClient(CapturedOutput output) {
+        runner().withPropertyValues("zmq.streams.api.type=rep", "zmq.streams.api.bind=tcp://127.0.0.1:*",
+                "zmq.streams.api.curve.server=true", "zmq.streams.api.curve.public-key=" + server.publicKey,
+                "zmq.streams.api.curve.secret-key=" + server.secretKey)
+                .run(context -> {
+                    ZMQStream api = context.getBean("api", ZMQStream.class);
+                    api.onRecv(api::sendMultipart);
+                    assertThat(mechanism(api)).isEqualTo(ZMQ.Socket.Mechanism.CURVE);
+
+                    ZMQ.Socket req = peers.socket(SocketType.REQ);
+                    req.setCurvePublicKey(ZMQ.Curve.z85Decode(client.publicKey));
+                    req.setCurveSecretKey(ZMQ.Curve.z85Decode(client.secretKey));
+                    req.setCurveServerKey(ZMQ.Curve.z85Decode(server.publicKey));
+                    req.connect(boundEndpoint(api));
+                    req.send("sealed");
+                    assertThat(req.recvStr()).isEqualTo("sealed");
+                });
+        assertThat(output).doesNotContain(server.secretKey);
+    }
+
+    @Test
+    void aCurveClientReadsItsKeysFromCertificateFiles(@TempDir Path dir) throws Exception {
+        Path clientCert = dir.resolve("client.key_secret");
+        Path serverCert = dir.resolve("server.key");
+        new ZCert(client.publicKey, client.secretKey).saveSecret(clientCert.toString());
+        new ZCert(server.publicKey, server.secretKey).savePublic(serverCert.toString());
+        assertThat(Files.readString(serverCert)).doesNotContain(server.secretKey);
+        ZMQ.Socket rep = curveServerPeer();
+        int port = rep.bindToRandomPort("tcp://127.0.0.1");
+
+        runner().withPropertyValues("zmq.streams.c.type=dealer", "zmq.streams.c.connect=tcp://127.0.0.1:" + port, quickHandshake("c"),
+                "zmq.streams.c.curve.public-key-file=" + clientCert.toUri(),
+                "zmq.streams.c.curve.secret-key-file=" + clientCert.toUri(),
+                "zmq.streams.c.curve.server-key-file=" + serverCert.toUri())
+                .run(context -> assertRoundTrip(context.getBean("c", ZMQStream.class), rep));
+    }
+
+    @Test
+    void aKeyFileMayHoldTheBareZ85Key(@TempDir Path dir) throws Exception {
+        Path serverKey = Files.writeString(dir.resolve("server.z85"), server.publicKey + "\n");
+        ZMQ.Socket rep = curveServerPeer();
+        int port = rep.bindToRandomPort("tcp://127.0.0.1");
+
+        runner().withPropertyValues("zmq.streams.c.type=dealer", "zmq.streams.c.connect=tcp://127.0.0.1:" + port, quickHandshake("c"),
+                "zmq.streams.c.curve.server-key-file=" + serverKey.toUri())
+                .run(context -> assertRoundTrip(context.getBean("c", ZMQStream.class), rep));
+    }
+
+    @Test
+    void aClientWithOnlyTheServersKeyUsesAGeneratedKeyPair() {
+        ZMQ.Socket rep = curveServerPeer();
+        int port = rep.bindToRandomPort("tcp://127.0.0.1");
+
+        runner().withPropertyValues("zmq.streams.c.type=dealer", "zmq.streams.c.connect=tcp://127.0.0.1:" + port, quickHandshake("c"),
+                "zmq.streams.c.curve.server-key=" + server.publicKey)
+                .run(context -> {
+                    ZMQStream c = context.getBean("c", ZMQStream.class);
+                    assertThat(mechanism(c)).isEqualTo(ZMQ.Socket.Mechanism.CURVE);
+                    assertRoundTrip(c, rep);
+                });
+    }
+
+    @Test
+    void incompleteOrDoubledKeysFailWithoutShowingThem(CapturedOutput output) {
+        runner().withPropertyValues("zmq.streams.c.type=dealer", "zmq.streams.c.connect=tcp://127.0.0.1:1",
+                "zmq.streams.c.curve.server-key=" + server.publicKey, "zmq.streams.c.curve.secret-key=" + client.secretKey)
+                .run(context -> assertThat(context.getStartupFailure()).rootCause()
+                        .hasMessage("zmq.streams.c.curve.public-key: a CURVE client's key pair is incomplete"));
+        runner().withPropertyValues("zmq.streams.s.type=rep", "zmq.streams.s.bind=tcp://127.0.0.1:*",
+                "zmq.streams.s.curve.server=true", "zmq.streams.s.curve.secret-key=" + server.secretKey,
+                "zmq.streams.s.curve.secret-key-file=file:/nowhere")
+                .run(context -> assertThat(context.getStartupFailure()).rootCause()
+                        .hasMessage("zmq.streams.s.curve.secret-key: is set both inline and as secret-key-file"));
+        runner().withPropertyValues("zmq.streams.s.type=rep", "zmq.streams.s.bind=tcp://127.0.0.1:*",
+                "zmq.streams.s.curve.server=true")
+                .run(context -> assertThat(context.getStartupFailure()).rootCause()
+                        .hasMessage("zmq.streams.s.curve.secret-key: a CURVE server needs its secret key"));
+        assertThat(output).doesNotContain(server.secretKey).doesNotContain(client.secretKey);
+    }
+
+    private ZMQ.Socket curveServerPeer() {
+        ZMQ.Socket rep = peers.socket(SocketType.REP);
+        rep.setCurveServer(true);
+        rep.setCurveSecretKey(ZMQ.Curve.z85Decode(server.secretKey));
+        return rep;
+    }
+
+    private static void assertRoundTrip(ZMQStream dealer, ZMQ.Socket rep) {
+        AtomicReference<String> reply = new AtomicReference<>();
+        dealer.onRecv(frames -> reply.set(TestPeers.text(frames.get(frames.size() - 1))));
+        dealer.sendMultipart(List.of(new byte[0], "ping".getBytes()));
+        assertThat(rep.recvStr()).isEqualTo("ping");
+        rep.send("pong");
+        await().atMost(TestPeers.TIMEOUT).until(() -> "pong".equals(reply.get()));
+    }
+
+    private static ZMQ.Socket.Mechanism mechanism(ZMQStream stream) {
+        AtomicReference<ZMQ.Socket.Mechanism> mechanism = new AtomicReference<>();
+        stream.withSocket(socket -> mechanism.set(socket.getMechanism()));
+        return mechanism.get();
+    }
+}
