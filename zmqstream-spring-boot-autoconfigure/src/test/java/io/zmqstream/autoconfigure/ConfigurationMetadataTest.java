@@ -1,0 +1,65 @@
+package io.zmqstream.autoconfigure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.zmqstream.SendQueueOptions;
+import io.zmqstream.ZmqIoLoop;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The metadata IDEs read, as the configuration processor generated it from {@link ZmqProperties}. */
+class ConfigurationMetadataTest {
+
+    @Test
+    void everyZmqPropertyIsDescribed() throws IOException {
+        JsonNode properties = metadata().get("properties");
+        List<String> names = new ArrayList<>();
+        for (JsonNode property : properties) {
+            String name = property.get("name").asString();
+            names.add(name);
+            assertThat(property.path("description").asString("")).as("description of %s", name).isNotBlank();
+        }
+        // Boot's metadata format names a map's entries by their keys, which only the application knows:
+        // the per-stream properties are described on ZmqProperties.Stream, whose type zmq.streams names.
+        assertThat(names).containsExactlyInAnyOrder("zmq.context.io-threads", "zmq.context.max-sockets",
+                "zmq.io-loop.thread-name", "zmq.io-loop.batch-budget", "zmq.io-loop.spin-time", "zmq.streams");
+        assertThat(properties).filteredOn(p -> p.get("name").asString().equals("zmq.streams"))
+                .singleElement().satisfies(p -> assertThat(p.get("type").asString()).contains("ZmqProperties$Stream"));
+    }
+
+    @Test
+    void theDefaultsAreTheCoresOwn() {
+        ZmqProperties properties = new ZmqProperties();
+        assertThat(properties.getIoLoop().getThreadName()).isEqualTo(ZmqIoLoop.DEFAULT_THREAD_NAME);
+        assertThat(properties.getIoLoop().getBatchBudget()).isEqualTo(ZmqIoLoop.DEFAULT_BATCH_BUDGET);
+        assertThat(properties.getIoLoop().getSpinTime()).isEqualTo(ZmqIoLoop.DEFAULT_SPIN_TIME);
+        ZmqProperties.Stream.SendQueue queue = new ZmqProperties.Stream().getSendQueue();
+        assertThat(new SendQueueOptions(queue.getCapacity(), queue.getOverflowPolicy(), queue.getBlockTimeout()))
+                .isEqualTo(SendQueueOptions.defaults());
+    }
+
+    @Test
+    void theAutoConfigurationIsListedForSpringBootToFind() throws IOException {
+        try (InputStream in = resource("META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports")) {
+            assertThat(new String(in.readAllBytes())).contains(ZmqAutoConfiguration.class.getName());
+        }
+    }
+
+    private static JsonNode metadata() throws IOException {
+        try (InputStream in = resource("META-INF/spring-configuration-metadata.json")) {
+            return JsonMapper.builder().build().readTree(in);
+        }
+    }
+
+    private static InputStream resource(String name) {
+        InputStream in = ConfigurationMetadataTest.class.getClassLoader().getResourceAsStream(name);
+        assertThat(in).as(name).isNotNull();
+        return in;
+    }
+}
