@@ -19,6 +19,7 @@ import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 import org.zeromq.ZMsg;
@@ -70,8 +71,8 @@ public class ZMQStream implements AutoCloseable {
 
     private final ZMQ.Socket socket;
     private final ZmqIoLoop loop;
+    private final SocketType socketType;
     private volatile String name;
-    private volatile String description;
     private final SendQueue sendQueue;
     private final StreamStatistics statistics;
     private final AtomicBoolean interestUpdateScheduled = new AtomicBoolean();
@@ -129,7 +130,7 @@ public class ZMQStream implements AutoCloseable {
         this.loop = Objects.requireNonNull(ioLoop, "ioLoop");
         this.sendQueue = new SendQueue(Objects.requireNonNull(sendQueueOptions, "sendQueueOptions"));
         this.statistics = new StreamStatistics(sendQueue::size);
-        this.description = describe(null);
+        this.socketType = socket.getSocketType();
         if (!SOCKETS_WITH_STREAMS.add(socket)) {
             throw new IllegalStateException("Socket " + socket + " already has an open ZMQStream; "
                     + "close that stream before creating another on the same socket");
@@ -201,11 +202,6 @@ public class ZMQStream implements AutoCloseable {
      */
     public void setName(String name) {
         this.name = name;
-        this.description = describe(name);
-    }
-
-    private String describe(String streamName) {
-        return "ZMQStream[" + (streamName == null ? "" : streamName + ", ") + socket.getSocketType() + "]";
     }
 
     /**
@@ -362,7 +358,7 @@ public class ZMQStream implements AutoCloseable {
      */
     @Deprecated
     public void onErr(Runnable callback) {
-        log.warn("{}: onErr is deprecated and does nothing, as in pyzmq", description);
+        log.warn("{}: onErr is deprecated and does nothing, as in pyzmq", this);
     }
 
     /**
@@ -372,7 +368,7 @@ public class ZMQStream implements AutoCloseable {
      */
     @Deprecated
     public void stopOnErr() {
-        log.warn("{}: stopOnErr is deprecated and does nothing, as in pyzmq", description);
+        log.warn("{}: stopOnErr is deprecated and does nothing, as in pyzmq", this);
     }
 
     /**
@@ -616,7 +612,7 @@ public class ZMQStream implements AutoCloseable {
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for room in the send queue of " + description, ex);
+            throw new IllegalStateException("Interrupted while waiting for room in the send queue of " + this, ex);
         }
         if (!queued) {
             statistics.recordSendFailure(SendFailure.Reason.QUEUE_FULL);
@@ -624,7 +620,7 @@ public class ZMQStream implements AutoCloseable {
             return;
         }
         if (released && sendQueue.withdraw(message)) {
-            throw new IllegalStateException(description + " is closed");
+            throw new IllegalStateException(this + " is closed");
         }
         requestInterestUpdate();
     }
@@ -784,7 +780,7 @@ public class ZMQStream implements AutoCloseable {
         int unsent = failQueued();
         if (unsent > 0) {
             log.warn("{} closed with {} message(s) not sent within the linger time; each was reported to its "
-                    + "send callbacks and counted", description, unsent);
+                    + "send callbacks and counted", this, unsent);
         }
         loop.removeHandler(socket);
         socket.setLinger(remainingLingerMillis());
@@ -793,7 +789,7 @@ public class ZMQStream implements AutoCloseable {
         loop.detach(this);
         Runnable callback = closeCallback;
         if (callback != null) {
-            loop.runGuarded(callback, "close callback of " + description);
+            loop.runGuarded(callback, "close callback of " + this);
         }
         closed.complete(null);
     }
@@ -923,7 +919,7 @@ public class ZMQStream implements AutoCloseable {
 
     private <T> T onSocket(Function<ZMQ.Socket, T> operation) {
         if (isClosed()) {
-            throw new IllegalStateException(description + " is closed");
+            throw new IllegalStateException(this + " is closed");
         }
         return loop.callOnLoop(() -> operation.apply(socket));
     }
@@ -1022,7 +1018,7 @@ public class ZMQStream implements AutoCloseable {
                 return false;
             }
             sendQueue.poll();
-            log.warn("{} could not send a message: {} (error {})", description, ex.getMessage(), ex.getErrorCode());
+            log.warn("{} could not send a message: {} (error {})", this, ex.getMessage(), ex.getErrorCode());
             reportFailure(message, SendFailure.Reason.SOCKET_ERROR, ex);
             return true;
         }
@@ -1072,7 +1068,7 @@ public class ZMQStream implements AutoCloseable {
 
     private void callbackFailed(String what, Throwable ex) {
         statistics.recordCallbackError();
-        log.error("The {} of {} failed; the stream goes on", what, description, ex);
+        log.error("The {} of {} failed; the stream goes on", what, this, ex);
     }
 
     /** Makes the loop reconcile this stream's interest soon, at most one pending request at a time. */
@@ -1110,7 +1106,7 @@ public class ZMQStream implements AutoCloseable {
 
     @Override
     public String toString() {
-        return description;
+        return "ZMQStream[" + (name == null ? "" : name + ", ") + socketType + "]";
     }
 
     // ---- message delivery ----

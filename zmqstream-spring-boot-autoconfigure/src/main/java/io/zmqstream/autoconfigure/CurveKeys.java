@@ -91,13 +91,18 @@ final class CurveKeys {
                     "Keep only one of " + property + " and " + property + "-file.");
         }
         if (file != null) {
-            return checked(property + "-file", fromFile(property + "-file", name, file),
-                    "a Z85 key alone, or a ZeroMQ certificate with a " + name.replace("server-", "public-") + " entry");
+            return checked(property + "-file", fromFile(property + "-file", certificateEntry(name), file),
+                    "a file holding a Z85 key alone, or a ZeroMQ certificate with a " + certificateEntry(name) + " entry");
         }
         return inline == null ? null : checked(property, inline.trim(), "a Z85-encoded key of 40 characters");
     }
 
-    private static String fromFile(String property, String name, Resource file) {
+    /** A certificate names its own keys public-key and secret-key: the server's key is its public-key. */
+    private static String certificateEntry(String name) {
+        return name.equals("server-key") ? "public-key" : name;
+    }
+
+    private static String fromFile(String property, String entry, Resource file) {
         String content;
         try (InputStream in = file.getInputStream()) {
             content = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
@@ -109,10 +114,13 @@ final class CurveKeys {
         if (content.length() == Z85_KEY_LENGTH) {
             return content;
         }
-        // A ZeroMQ certificate (zcert): the server's certificate carries its key as public-key.
-        String entry = name.equals("server-key") ? "public-key" : name;
         Matcher matcher = Pattern.compile("(?m)^\\s*" + entry + "\\s*=\\s*\"?([^\"\\s]*)\"?\\s*$").matcher(content);
-        return matcher.find() ? matcher.group(1) : content;
+        if (!matcher.find()) {
+            throw new ZmqConfigurationException(property, file.getDescription() + " holds neither a Z85 key alone nor a "
+                    + "certificate with a " + entry + " entry", "Point " + property + " at a key file or a ZeroMQ "
+                    + "certificate, as ZCert.savePublic or ZCert.saveSecret write them.");
+        }
+        return matcher.group(1);
     }
 
     private static String checked(String property, String key, String expected) {

@@ -19,12 +19,18 @@ final class StreamEndpoints {
     }
 
     /**
-     * Fails unless every endpoint is well formed and {@code subscribe} suits the socket type.
+     * Fails unless every endpoint is well formed, a stream that opens at start-up has one, and
+     * {@code subscribe} suits the socket type.
      *
      * @param prefix the stream's property prefix
      * @param settings the stream's settings
      */
     static void check(String prefix, ZmqProperties.Stream settings) {
+        if (settings.isAutoStartup() && settings.getBind().isEmpty() && settings.getConnect().isEmpty()) {
+            throw new ZmqConfigurationException(prefix + ".bind", "the stream has neither bind nor connect endpoints",
+                    "Set " + prefix + ".bind or " + prefix + ".connect, or set " + prefix
+                            + ".auto-startup to false if the application opens the stream itself.");
+        }
         checkAll(prefix + ".bind", settings.getBind(), true);
         checkAll(prefix + ".connect", settings.getConnect(), false);
         if (!settings.getSubscribe().isEmpty() && !subscribes(settings.getType())) {

@@ -43,11 +43,6 @@ public class ZmqStreamFactory {
     public ZMQStream create(String name, ZmqProperties.Stream settings) {
         String prefix = "zmq.streams." + name;
         SocketType type = requireType(prefix, settings);
-        if (settings.isAutoStartup() && settings.getBind().isEmpty() && settings.getConnect().isEmpty()) {
-            throw new ZmqConfigurationException(prefix + ".bind", "the stream has neither bind nor connect endpoints",
-                    "Set " + prefix + ".bind or " + prefix + ".connect, or set " + prefix
-                            + ".auto-startup to false if the application opens the stream itself.");
-        }
         StreamEndpoints.check(prefix, settings);
         CurveKeys curve = CurveKeys.resolve(prefix + ".curve", settings.getCurve());
         SendQueueOptions queue = sendQueueOptions(prefix + ".send-queue", settings.getSendQueue());

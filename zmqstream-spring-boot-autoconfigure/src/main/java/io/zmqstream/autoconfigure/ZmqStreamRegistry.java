@@ -40,10 +40,7 @@ public class ZmqStreamRegistry {
     public ZMQStream create(String name) {
         ZmqProperties.Stream settings = settings(name);
         ZMQStream stream = factory.create(name, settings);
-        if (streams.putIfAbsent(name, stream) != null) {
-            stream.close(0);
-            throw new IllegalStateException("The stream '" + name + "' was created already");
-        }
+        streams.put(name, stream);
         if (settings.isAutoStartup()) {
             try {
                 open(name);
@@ -59,7 +56,8 @@ public class ZmqStreamRegistry {
 
     /**
      * Binds, connects and subscribes a stream as configured; for streams whose {@code auto-startup}
-     * is false. Does nothing for a stream already opened.
+     * is false. Does nothing for a stream already opened. When an endpoint is refused, those before
+     * it in the configuration stay open.
      *
      * @param name a key under {@code zmq.streams}
      * @throws IllegalArgumentException when no such stream was created

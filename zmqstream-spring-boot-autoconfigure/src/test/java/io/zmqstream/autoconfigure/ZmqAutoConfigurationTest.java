@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.zeromq.SocketType;
@@ -96,6 +97,32 @@ class ZmqAutoConfigurationTest {
                     own.sendString("from the user's own stream");
                     await().atMost(TIMEOUT).until(() -> received.contains("from the user's own stream"));
                 });
+    }
+
+    @Test
+    void withoutJeroMqTheAutoConfigurationBacksOff() {
+        runner().withClassLoader(new FilteredClassLoader(ZContext.class))
+                .withPropertyValues("zmq.streams.in.type=pull", "zmq.streams.in.bind=tcp://127.0.0.1:*")
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(ZmqIoLoop.class)
+                        .doesNotHaveBean(ZmqStreamRegistry.class).doesNotHaveBean("in"));
+    }
+
+    @Test
+    void aUserStreamFactoryMakesTheConfiguredStreams() {
+        runner().withUserConfiguration(UserFactory.class)
+                .withPropertyValues("zmq.streams.in.type=pull", "zmq.streams.in.bind=tcp://127.0.0.1:*")
+                .run(context -> {
+                    assertThat(context).hasSingleBean(ZmqStreamFactory.class).hasBean("userFactory");
+                    assertThat(context.getBean("in", ZMQStream.class).getName()).isEqualTo("custom-in");
+                });
+    }
+
+    @Test
+    void userLifecycleAndRegistryBeansWin() {
+        runner().withUserConfiguration(UserLifecycleAndRegistry.class).run(context -> {
+            assertThat(context).hasSingleBean(ZmqIoLoopLifecycle.class).hasBean("userLifecycle")
+                    .hasSingleBean(ZmqStreamRegistry.class).hasBean("userRegistry");
+        });
     }
 
     @Test
@@ -247,6 +274,36 @@ class ZmqAutoConfigurationTest {
         @Bean
         ZMQStream ownPush(ZContext context, ZmqIoLoop loop) {
             return new ZMQStream(context.createSocket(SocketType.PUSH), loop);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class UserFactory {
+
+        @Bean
+        ZmqStreamFactory userFactory(ZContext context, ZmqIoLoop loop) {
+            return new ZmqStreamFactory(context, loop) {
+                @Override
+                public ZMQStream create(String name, ZmqProperties.Stream settings) {
+                    ZMQStream stream = super.create(name, settings);
+                    stream.setName("custom-" + name);
+                    return stream;
+                }
+            };
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class UserLifecycleAndRegistry {
+
+        @Bean
+        ZmqIoLoopLifecycle userLifecycle(ZmqIoLoop loop) {
+            return new ZmqIoLoopLifecycle(loop);
+        }
+
+        @Bean
+        ZmqStreamRegistry userRegistry(ZmqProperties properties, ZmqStreamFactory factory) {
+            return new ZmqStreamRegistry(properties, factory);
         }
     }
 

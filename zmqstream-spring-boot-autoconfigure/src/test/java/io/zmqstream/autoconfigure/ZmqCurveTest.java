@@ -1,5 +1,6 @@
 package io.zmqstream.autoconfigure;
 
+import java.io.FileNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -114,6 +115,22 @@ class ZmqCurveTest {
                 .run(context -> assertThat(context.getStartupFailure()).rootCause()
                         .hasMessage("zmq.streams.s.curve.secret-key: a CURVE server needs its secret key"));
         assertThat(output).doesNotContain(server.secretKey).doesNotContain(client.secretKey);
+    }
+
+    @Test
+    void aKeyFileThatIsMissingOrHoldsNoKeyIsNamed(@TempDir Path dir) throws Exception {
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "curve\n    secret-key = \"" + server.secretKey + "\"\n");
+        runner().withPropertyValues("zmq.streams.c.type=dealer", "zmq.streams.c.connect=tcp://127.0.0.1:1",
+                "zmq.streams.c.curve.server-key-file=" + notes.toUri())
+                .run(context -> assertThat(context.getStartupFailure()).rootCause().message()
+                        .startsWith("zmq.streams.c.curve.server-key-file: ")
+                        .endsWith("holds neither a Z85 key alone nor a certificate with a public-key entry")
+                        .doesNotContain(server.secretKey));
+        runner().withPropertyValues("zmq.streams.c.type=dealer", "zmq.streams.c.connect=tcp://127.0.0.1:1",
+                "zmq.streams.c.curve.server-key-file=" + dir.resolve("absent.key").toUri())
+                .run(context -> assertThat(context.getStartupFailure())
+                        .hasStackTraceContaining("zmq.streams.c.curve.server-key-file: cannot read ")
+                        .hasRootCauseInstanceOf(FileNotFoundException.class));
     }
 
     private ZMQ.Socket curveServerPeer() {
