@@ -12,6 +12,7 @@ final class SharedLoopFactory {
     private SharedLoopFactory() {
     }
 
+    /** The context with {@code zmq.context.io-threads} I/O threads and room for {@code max-sockets} sockets. */
     static ZContext context(ZmqProperties.Context settings) {
         int ioThreads = settings.getIoThreads();
         if (ioThreads < 0) {
@@ -27,6 +28,7 @@ final class SharedLoopFactory {
         return context;
     }
 
+    /** A loop, not yet started, with the thread name, batch budget and spin time of {@code zmq.io-loop}. */
     static ZmqIoLoop loop(ZContext context, ZmqProperties.IoLoop settings) {
         ZmqIoLoop loop = new ZmqIoLoop(context, settings.getThreadName());
         try {
