@@ -27,6 +27,16 @@ public class ZmqAutoConfiguration {
     }
 
     /**
+     * Names the application's own {@link ZMQStream} beans after their beans.
+     *
+     * @return the post-processor
+     */
+    @Bean
+    public static ZmqStreamNamingPostProcessor zmqStreamNamingPostProcessor() {
+        return new ZmqStreamNamingPostProcessor();
+    }
+
+    /**
      * The ZeroMQ context every stream's socket comes from; closed after the loop.
      *
      * @param properties the {@code zmq.*} settings

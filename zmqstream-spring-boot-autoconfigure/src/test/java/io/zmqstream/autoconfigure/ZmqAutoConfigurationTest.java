@@ -90,6 +90,7 @@ class ZmqAutoConfigurationTest {
                     ZMQStream own = context.getBean("ownPush", ZMQStream.class);
                     assertThat(configured.getIoLoop()).isSameAs(loop);
                     assertThat(own.getIoLoop()).isSameAs(loop);
+                    assertThat(own).hasToString("ZMQStream[ownPush, PUSH]");
 
                     List<String> received = new CopyOnWriteArrayList<>();
                     configured.onRecv(frames -> received.add(text(frames.get(0))));
