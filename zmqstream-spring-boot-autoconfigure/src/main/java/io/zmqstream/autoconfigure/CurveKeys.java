@@ -156,15 +156,6 @@ final class CurveKeys {
         socket.setCurveSecretKey(secretKey);
     }
 
-    /**
-     * Whether these are a server's keys.
-     *
-     * @return {@code true} for a CURVE server
-     */
-    boolean isServer() {
-        return server;
-    }
-
     @Override
     public String toString() {
         return server ? "CURVE server" : "CURVE client";

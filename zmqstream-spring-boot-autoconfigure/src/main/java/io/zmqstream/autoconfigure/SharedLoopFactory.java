@@ -31,23 +31,19 @@ final class SharedLoopFactory {
     /** A loop, not yet started, with the thread name, batch budget and spin time of {@code zmq.io-loop}. */
     static ZmqIoLoop loop(ZContext context, ZmqProperties.IoLoop settings) {
         ZmqIoLoop loop = new ZmqIoLoop(context, settings.getThreadName());
-        try {
-            loop.setBatchBudget(settings.getBatchBudget());
-        }
-        catch (IllegalArgumentException ex) {
-            throw refused(loop, "zmq.io-loop.batch-budget", ex, "Set zmq.io-loop.batch-budget to 1 or more.");
-        }
-        try {
-            loop.setSpinTime(settings.getSpinTime());
-        }
-        catch (IllegalArgumentException ex) {
-            throw refused(loop, "zmq.io-loop.spin-time", ex, "Set zmq.io-loop.spin-time to zero or more.");
-        }
+        configure(loop, "zmq.io-loop.batch-budget", () -> loop.setBatchBudget(settings.getBatchBudget()), "1 or more");
+        configure(loop, "zmq.io-loop.spin-time", () -> loop.setSpinTime(settings.getSpinTime()), "zero or more");
         return loop;
     }
 
-    private static ZmqConfigurationException refused(ZmqIoLoop loop, String property, Exception ex, String action) {
-        loop.close();
-        return new ZmqConfigurationException(property, ex.getMessage(), action, ex);
+    /** Applies one setting; a value the loop refuses closes the loop and names the property. */
+    private static void configure(ZmqIoLoop loop, String property, Runnable setter, String valid) {
+        try {
+            setter.run();
+        }
+        catch (IllegalArgumentException ex) {
+            loop.close();
+            throw new ZmqConfigurationException(property, ex.getMessage(), "Set " + property + " to " + valid + ".", ex);
+        }
     }
 }

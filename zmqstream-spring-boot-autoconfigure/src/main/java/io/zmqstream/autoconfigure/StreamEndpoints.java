@@ -78,18 +78,19 @@ final class StreamEndpoints {
                 throw refused(indexed, endpoint, ex);
             }
             if (!done) {
-                throw new ZmqConfigurationException(indexed, "ZeroMQ refused '" + endpoint + "'",
-                        "Check " + indexed + ": the interface must exist on this machine and the port be free.");
+                throw refused(indexed, endpoint, null);
             }
         }
     }
 
+    /** Why ZeroMQ refused an endpoint: {@code ex} is {@code null} when it said no without an error. */
     private static ZmqConfigurationException refused(String property, String endpoint, ZMQException ex) {
-        if (ex.getErrorCode() == ZMQ.Error.EADDRINUSE.getCode()) {
+        if (ex != null && ex.getErrorCode() == ZMQ.Error.EADDRINUSE.getCode()) {
             return new ZmqConfigurationException(property, "the address of '" + endpoint + "' is already in use",
                     "Set " + property + " to a free port, or stop the process that is bound to it.", ex);
         }
-        return new ZmqConfigurationException(property, "ZeroMQ refused '" + endpoint + "': " + ex.getMessage(),
+        return new ZmqConfigurationException(property,
+                "ZeroMQ refused '" + endpoint + "'" + (ex == null ? "" : ": " + ex.getMessage()),
                 "Check " + property + ": the interface must exist on this machine and the port be free.", ex);
     }
 
