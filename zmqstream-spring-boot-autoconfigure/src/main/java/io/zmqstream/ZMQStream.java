@@ -169,6 +169,15 @@ public class ZMQStream implements AutoCloseable {
     }
 
     /**
+     * The type of this stream's socket, known without touching the socket.
+     *
+     * @return the socket type
+     */
+    public SocketType getSocketType() {
+        return socketType;
+    }
+
+    /**
      * This stream's counters.
      *
      * @return the statistics, live
@@ -274,10 +283,26 @@ public class ZMQStream implements AutoCloseable {
      * @param maxInFlight the most stages in flight, at least 1
      */
     public void onRecvAsync(AsyncRecvCallback callback, int maxInFlight) {
+        requireInFlightLimit(maxInFlight);
+        setDelivery(callback == null ? null : (stream, frames) -> track(callback.onRecv(copies(frames))), maxInFlight);
+    }
+
+    /**
+     * Like {@link #onRecvAsync(AsyncRecvCallback, int)}, with each message as JeroMQ frames,
+     * without copying.
+     *
+     * @param callback the callback, or {@code null}
+     * @param maxInFlight the most stages in flight, at least 1; {@link Integer#MAX_VALUE} for no limit
+     */
+    public void onRecvFramesAsync(AsyncFrameCallback callback, int maxInFlight) {
+        requireInFlightLimit(maxInFlight);
+        setDelivery(callback == null ? null : (stream, frames) -> track(callback.onRecv(wrap(frames))), maxInFlight);
+    }
+
+    private static void requireInFlightLimit(int maxInFlight) {
         if (maxInFlight < 1) {
             throw new IllegalArgumentException("maxInFlight must be at least 1, was " + maxInFlight);
         }
-        setDelivery(callback == null ? null : (stream, frames) -> startAsync(callback, copies(frames)), maxInFlight);
     }
 
     /**
@@ -294,8 +319,8 @@ public class ZMQStream implements AutoCloseable {
         requestInterestUpdate();
     }
 
-    private void startAsync(AsyncRecvCallback callback, List<byte[]> frames) throws Exception {
-        CompletionStage<?> stage = callback.onRecv(frames);
+    /** Counts an asynchronous callback's stage as in flight until it completes. */
+    private void track(CompletionStage<?> stage) {
         if (stage == null) {
             return;
         }

@@ -233,6 +233,34 @@ class ZMQStreamReceiveTest extends LoopTestSupport {
     }
 
     @Test
+    void onRecvFramesAsyncHandsFramesToAnotherThreadWithinTheInFlightLimit() {
+        String endpoint = inproc();
+        ZMQStream pull = bound(SocketType.PULL, endpoint);
+        List<List<Frame>> messages = new CopyOnWriteArrayList<>();
+        List<CompletableFuture<Void>> inFlight = new CopyOnWriteArrayList<>();
+        pull.onRecvFramesAsync(frames -> {
+            messages.add(frames);
+            CompletableFuture<Void> stage = new CompletableFuture<>();
+            inFlight.add(stage);
+            return stage;
+        }, 1);
+        ZMQ.Socket push = connected(SocketType.PUSH, endpoint);
+
+        push.sendMore("first");
+        push.send("part");
+        push.send("second");
+
+        await().atMost(TIMEOUT).until(() -> inFlight.size() == 1);
+        await().during(Duration.ofMillis(200)).atMost(TIMEOUT).until(() -> inFlight.size() == 1);
+        // The test thread reads the frames the loop handed over, then completes their stage.
+        assertThat(messages.get(0)).extracting(Frame::text).containsExactly("first", "part");
+        inFlight.get(0).complete(null);
+        await().atMost(TIMEOUT).until(() -> inFlight.size() == 2);
+        assertThat(messages.get(1)).extracting(Frame::text).containsExactly("second");
+        assertThat(pull.getStatistics().getMessagesReceived()).isEqualTo(2);
+    }
+
+    @Test
     void everyMessageArrivesWithABatchBudgetOfOne() {
         loop.setBatchBudget(1);
         String endpoint = inproc();
