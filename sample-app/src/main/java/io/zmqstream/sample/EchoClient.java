@@ -1,11 +1,11 @@
 package io.zmqstream.sample;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.zmqstream.PeriodicCallback;
 import io.zmqstream.ZMQStream;
+import io.zmqstream.listener.ZmqListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends {@code hello N} on the {@code client} DEALER stream every {@code sample.request-period},
- * logs each reply, and closes the application after {@code sample.round-trips} replies when that
+ * logs each reply (a {@code @ZmqListener} on the same stream), and closes the application after {@code sample.round-trips} replies when that
  * is above zero.
  */
 @Component
@@ -45,10 +45,15 @@ public class EchoClient implements SmartLifecycle {
         this.roundTrips = roundTrips;
         this.requests = new PeriodicCallback(client.getIoLoop(),
                 () -> client.sendString("hello " + sequence.incrementAndGet()), period);
-        client.onRecv(frames -> onReply(new String(frames.get(0), StandardCharsets.UTF_8)));
     }
 
-    private void onReply(String reply) {
+    /**
+     * Logs one reply, and closes the application after the last round trip.
+     *
+     * @param reply the reply's text
+     */
+    @ZmqListener("client")
+    public void onReply(String reply) {
         log.info("dealer <- {}", reply);
         if (replies.incrementAndGet() == roundTrips) {
             // Not on the loop thread: closing the application closes this loop and waits for it.

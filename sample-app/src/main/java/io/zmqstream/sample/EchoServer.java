@@ -2,30 +2,36 @@ package io.zmqstream.sample;
 
 import java.nio.charset.StandardCharsets;
 
-import io.zmqstream.ZMQStream;
+import io.zmqstream.listener.RoutingEnvelope;
+import io.zmqstream.listener.ZmqListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
- * Echoes every request on the {@code echo} ROUTER stream back to the client that sent it: the
- * ROUTER's first frame names the client, so sending the frames back unchanged answers it.
+ * Echoes every request on the {@code echo} ROUTER stream back to the client that sent it. The
+ * listener gets the request's text and the routing envelope naming the client; what it returns
+ * goes back to that client, the envelope put in front by the starter.
  */
 @Component
 public class EchoServer {
 
     private static final Logger log = LoggerFactory.getLogger(EchoServer.class);
 
+    /** Creates the server; its listener starts with the application. */
+    public EchoServer() {
+    }
+
     /**
-     * Starts echoing.
+     * Answers one request.
      *
-     * @param echo the {@code zmq.streams.echo} stream
+     * @param from the envelope: which client asked
+     * @param request the request's text
+     * @return the reply: the request itself
      */
-    public EchoServer(@Qualifier("echo") ZMQStream echo) {
-        echo.onRecv(frames -> {
-            log.info("router <- {}", new String(frames.get(frames.size() - 1), StandardCharsets.UTF_8));
-            echo.sendMultipart(frames);
-        });
+    @ZmqListener("echo")
+    public String echo(RoutingEnvelope from, String request) {
+        log.info("router <- {} (from {})", request, new String(from.identity(), StandardCharsets.UTF_8));
+        return request;
     }
 }

@@ -32,6 +32,6 @@ class SampleApplicationTest {
     void theRouterEchoesEveryRequestBackToTheDealer(CapturedOutput output) {
         await().atMost(Duration.ofSeconds(10)).until(() -> client.getReplies() >= 3);
 
-        assertThat(output).contains("router <- hello 1", "dealer <- hello 1", "dealer <- hello 3");
+        assertThat(output).contains("router <- hello 1 (from sample-client)", "dealer <- hello 1", "dealer <- hello 3");
     }
 }

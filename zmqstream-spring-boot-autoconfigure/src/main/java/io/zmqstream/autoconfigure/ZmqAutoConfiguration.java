@@ -14,12 +14,13 @@ import org.zeromq.ZContext;
  * Auto-configuration of ZeroMQ streams: a shared {@link ZContext}, one shared {@link ZmqIoLoop}
  * started and stopped with the application, and one {@link ZMQStream} bean per entry under
  * {@code zmq.streams}, created, configured, bound and connected before the application is ready.
- * A user's own {@code ZContext} or {@code ZmqIoLoop} bean replaces the default one.
+ * A user's own {@code ZContext} or {@code ZmqIoLoop} bean replaces the default one. Every
+ * {@code @ZmqListener} method becomes its stream's receive callback.
  */
 @AutoConfiguration
 @ConditionalOnClass(ZContext.class)
 @EnableConfigurationProperties(ZmqProperties.class)
-@Import(ZmqStreamBeanRegistrar.class)
+@Import({ ZmqStreamBeanRegistrar.class, ZmqListenerConfiguration.class })
 public class ZmqAutoConfiguration {
 
     /** Creates the auto-configuration; Spring Boot does this. */

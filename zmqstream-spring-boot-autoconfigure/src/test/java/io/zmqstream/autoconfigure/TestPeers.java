@@ -14,9 +14,9 @@ import org.zeromq.ZMQ;
 /**
  * Real peer sockets outside the application context, and the context runner every test starts from.
  */
-final class TestPeers implements AutoCloseable {
+public final class TestPeers implements AutoCloseable {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     /**
      * JeroMQ 0.6.0 leaves about one in twenty-five tcp connections between two contexts of one JVM
@@ -25,16 +25,16 @@ final class TestPeers implements AutoCloseable {
      * so every connecting side gets a short handshake interval: {@link #socket} for peers, and this
      * for a configured stream that connects to a peer.
      */
-    static final Duration HANDSHAKE_INTERVAL = Duration.ofMillis(500);
+    public static final Duration HANDSHAKE_INTERVAL = Duration.ofMillis(500);
 
     private final ZContext context = new ZContext();
 
-    static ApplicationContextRunner runner() {
+    public static ApplicationContextRunner runner() {
         return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(ZmqAutoConfiguration.class));
     }
 
     /** A socket owned by the test thread whose sends and receives fail the test after {@link #TIMEOUT}. */
-    ZMQ.Socket socket(SocketType type) {
+    public ZMQ.Socket socket(SocketType type) {
         ZMQ.Socket socket = context.createSocket(type);
         socket.setReceiveTimeOut((int) TIMEOUT.toMillis());
         socket.setSendTimeOut((int) TIMEOUT.toMillis());
@@ -55,13 +55,13 @@ final class TestPeers implements AutoCloseable {
     }
 
     /** The endpoint a stream bound last, such as the port chosen for {@code tcp://127.0.0.1:*}. */
-    static String boundEndpoint(ZMQStream stream) {
+    public static String boundEndpoint(ZMQStream stream) {
         AtomicReference<String> endpoint = new AtomicReference<>();
         stream.withSocket(socket -> endpoint.set(socket.getLastEndpoint()));
         return endpoint.get();
     }
 
-    static String text(byte[] frame) {
+    public static String text(byte[] frame) {
         return frame == null ? null : new String(frame, StandardCharsets.UTF_8);
     }
 

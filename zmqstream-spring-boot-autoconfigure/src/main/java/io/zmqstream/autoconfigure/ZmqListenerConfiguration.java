@@ -1,0 +1,44 @@
+package io.zmqstream.autoconfigure;
+
+import io.zmqstream.listener.JacksonPayloadCodec;
+import io.zmqstream.listener.JsonPayloadCodec;
+import io.zmqstream.listener.ZmqListener;
+import io.zmqstream.listener.ZmqListenerAnnotationBeanPostProcessor;
+import io.zmqstream.listener.ZmqListenerEndpointRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Registers every {@link ZmqListener} method without an {@code @Enable...} annotation: the
+ * post-processor that finds them, the registry that runs them, and, with Jackson 3, the codec of
+ * their JSON parameters and replies, built on the application's {@code JsonMapper}.
+ */
+@Configuration(proxyBeanMethods = false)
+class ZmqListenerConfiguration {
+
+    @Bean
+    static ZmqListenerAnnotationBeanPostProcessor zmqListenerAnnotationBeanPostProcessor() {
+        return new ZmqListenerAnnotationBeanPostProcessor();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ZmqListenerEndpointRegistry zmqListenerEndpointRegistry() {
+        return new ZmqListenerEndpointRegistry();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(JsonMapper.class)
+    static class JacksonCodecConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        JsonPayloadCodec zmqJsonPayloadCodec(ObjectProvider<JsonMapper> mapper) {
+            return new JacksonPayloadCodec(mapper.getIfAvailable(JsonMapper::shared));
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.zmqstream.listener;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Binds a {@link ZmqListener} method's parameter to one frame of the message's body, instead of
+ * the last: {@code @Frame(0) String topic, @Frame(1) Order order}. A message without that frame
+ * cannot be converted and goes to the error handler.
+ */
+@Target(ElementType.PARAMETER)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface Frame {
+
+    /**
+     * The frame's index in the body: 0 is the first; negative numbers count from the end, -1 being the last.
+     *
+     * @return the index
+     */
+    int value();
+}

@@ -1,0 +1,143 @@
+package io.zmqstream.listener;
+
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+
+import io.zmqstream.ZMQStream;
+import org.springframework.beans.factory.BeanNotOfRequiredTypeException;
+import org.springframework.beans.factory.NoSuchBeanDefinitionException;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.core.ResolvableType;
+import org.zeromq.SocketType;
+
+/**
+ * Builds a {@link ZmqListenerEndpoint} from one {@link ZmqListener} annotation: resolves its
+ * placeholders, finds the streams, executor and error handler it names, and checks that the
+ * method's parameters and return type can work on that stream.
+ */
+final class ListenerEndpointFactory {
+
+    private final ConfigurableListableBeanFactory beanFactory;
+
+    ListenerEndpointFactory(ConfigurableListableBeanFactory beanFactory) {
+        this.beanFactory = beanFactory;
+    }
+
+    /** An endpoint, and its method as start-up failures name it. */
+    record Created(ZmqListenerEndpoint endpoint, String description) {
+    }
+
+    /**
+     * @param repeated whether the method has several {@code @ZmqListener}s, which makes the default id name the stream
+     */
+    Created create(Object bean, String beanName, Method method, ZmqListener annotation, boolean repeated) {
+        String description = ListenerMethod.describe(method);
+        String streamName = resolve(annotation.value());
+        ZMQStream stream = stream(description, streamName, "names stream '" + streamName + "'");
+        String id = resolve(annotation.id());
+        if (id.isEmpty()) {
+            id = beanName + "." + method.getName() + (repeated ? "[" + streamName + "]" : "");
+        }
+        ListenerMethod listener = new ListenerMethod(bean, method, id, streamName, stream, annotation.copy());
+        JsonPayloadCodec json = beanFactory.getBeanProvider(JsonPayloadCodec.class).getIfAvailable();
+        ListenerInvoker invoker = new ListenerInvoker(listener, new ArgumentResolvers(listener, json).forMethod());
+        Executor executor = executor(description, resolve(annotation.executor()));
+        ReplySender replies = replies(listener, resolve(annotation.replyTo()), json);
+        ListenerMessageHandler handler = new ListenerMessageHandler(listener, invoker, replies, executor,
+                errorHandler(description, resolve(annotation.errorHandler())));
+        int maxInFlight = maxInFlight(listener, annotation.maxInFlight(), executor != null);
+        boolean autoStartup = Boolean.parseBoolean(resolve(annotation.autoStartup()));
+        return new Created(new ZmqListenerEndpoint(listener, handler, autoStartup, maxInFlight), description);
+    }
+
+    private String resolve(String value) {
+        String resolved = beanFactory.resolveEmbeddedValue(value);
+        return resolved == null ? "" : resolved.trim();
+    }
+
+    private ZMQStream stream(String description, String name, String role) {
+        try {
+            return beanFactory.getBean(name, ZMQStream.class);
+        }
+        catch (NoSuchBeanDefinitionException | BeanNotOfRequiredTypeException ex) {
+            throw new ZmqListenerConfigurationException(description, "it " + role + ", but there is no such stream; "
+                    + "the streams are " + Arrays.toString(beanFactory.getBeanNamesForType(ZMQStream.class)),
+                    "Name one of those streams, or configure zmq.streams." + name + ".");
+        }
+    }
+
+    private Executor executor(String description, String name) {
+        if (name.isEmpty()) {
+            return null;
+        }
+        try {
+            return beanFactory.getBean(name, Executor.class);
+        }
+        catch (NoSuchBeanDefinitionException | BeanNotOfRequiredTypeException ex) {
+            throw new ZmqListenerConfigurationException(description, "its executor '" + name
+                    + "' is not an Executor bean", "Declare an Executor bean named '" + name + "', or remove executor.");
+        }
+    }
+
+    private ZmqListenerErrorHandler errorHandler(String description, String name) {
+        if (name.isEmpty()) {
+            return beanFactory.getBeanProvider(ZmqListenerErrorHandler.class)
+                    .getIfUnique(LoggingListenerErrorHandler::new);
+        }
+        try {
+            return beanFactory.getBean(name, ZmqListenerErrorHandler.class);
+        }
+        catch (NoSuchBeanDefinitionException | BeanNotOfRequiredTypeException ex) {
+            throw new ZmqListenerConfigurationException(description, "its error handler '" + name
+                    + "' is not a ZmqListenerErrorHandler bean",
+                    "Declare a ZmqListenerErrorHandler bean named '" + name + "', or remove errorHandler.");
+        }
+    }
+
+    /** Where return values go: the named stream, else the listener's own REP or ROUTER stream, else nowhere. */
+    private ReplySender replies(ListenerMethod listener, String replyTo, JsonPayloadCodec json) {
+        ZMQStream target;
+        if (!replyTo.isEmpty()) {
+            target = stream(listener.description(), replyTo, "replies to stream '" + replyTo + "'");
+        }
+        else if (listener.stream().getSocketType() == SocketType.REP || listener.routed()) {
+            target = listener.stream();
+        }
+        else {
+            if (returnsValue(listener.method())) {
+                throw new ZmqListenerConfigurationException(listener.description(), "it returns "
+                        + listener.method().getGenericReturnType().getTypeName() + ", but stream '"
+                        + listener.streamName() + "' is a " + listener.stream().getSocketType()
+                        + ", which does not reply", "Name the stream that replies in replyTo, or return void or CompletionStage<Void>.");
+            }
+            return null;
+        }
+        return new ReplySender(target, target == listener.stream() && listener.routed(), json);
+    }
+
+    /** Whether the method may produce a value to send: anything but void, Void and a stage of Void. */
+    private static boolean returnsValue(Method method) {
+        ResolvableType type = ResolvableType.forMethodReturnType(method);
+        if (CompletionStage.class.isAssignableFrom(type.toClass())) {
+            type = type.as(CompletionStage.class).getGeneric(0);
+        }
+        Class<?> value = type.resolve();
+        return value != void.class && value != Void.class;
+    }
+
+    private static int maxInFlight(ListenerMethod listener, int limit, boolean onExecutor) {
+        if (limit < 0) {
+            throw new ZmqListenerConfigurationException(listener.description(), "maxInFlight is " + limit,
+                    "Set maxInFlight to 0 (no limit) or more.");
+        }
+        boolean asynchronous = onExecutor || CompletionStage.class.isAssignableFrom(listener.method().getReturnType());
+        if (limit > 0 && !asynchronous) {
+            throw new ZmqListenerConfigurationException(listener.description(), "maxInFlight is set, but the method "
+                    + "runs on the loop thread and returns no CompletionStage, so one message is in progress at a time",
+                    "Remove maxInFlight, or name an executor.");
+        }
+        return limit == 0 ? Integer.MAX_VALUE : limit;
+    }
+}

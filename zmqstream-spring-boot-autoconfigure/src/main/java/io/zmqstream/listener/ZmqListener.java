@@ -1,0 +1,110 @@
+package io.zmqstream.listener;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Repeatable;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Makes a bean method the receive callback of a stream: every message the stream receives is
+ * handed to the method, with its parameters filled by declared type, and what the method returns
+ * is sent back as the reply on REP and ROUTER streams (or to {@link #replyTo()}).
+ *
+ * <p>Parameters, by declared type: {@code List<byte[]>} (the message's frames), {@code byte[]}
+ * and {@code String} (UTF-8) (the last frame, or the one {@link Frame @Frame} names),
+ * {@code ZMsg}, {@code List<ZFrame>}, {@link io.zmqstream.ZMQStream} (the stream itself),
+ * {@link RoutingEnvelope} (ROUTER streams), {@link io.zmqstream.Frame} and
+ * {@code List<io.zmqstream.Frame>} (with {@code copy = false}); a parameter of any other type is
+ * read from JSON in its frame with the application's Jackson 3 {@code JsonMapper}. On a ROUTER
+ * stream the frames above are the message's body: the routing envelope (the peer's identity, and
+ * every frame up to an empty delimiter when the message has one before its last frame) is split
+ * off, available as a {@link RoutingEnvelope} and put back in front of the reply.
+ *
+ * <p>Return values: {@code null} and {@code void} send nothing; {@code String}, {@code byte[]},
+ * {@code ZFrame} are one frame; {@code ZMsg} and a {@code List} of {@code byte[]} or
+ * {@code ZFrame} are the reply's frames; any other object is sent as JSON; a
+ * {@link java.util.concurrent.CompletionStage} is replied when it completes. A method that fails
+ * (or whose message cannot be converted) goes to the {@link ZmqListenerErrorHandler}; on a REP
+ * stream the handler's return value is the reply, and when it returns none an empty frame is
+ * sent, so that the REP socket is ready for the next request.
+ *
+ * <p>The method runs on the loop thread unless {@link #executor()} names an executor; a slow
+ * method on the loop thread holds up every stream on that loop. The starter registers these
+ * methods; no {@code @Enable...} annotation is needed. The {@link ZmqListenerEndpointRegistry}
+ * lists, pauses, resumes, stops and starts them.
+ */
+@Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Repeatable(ZmqListeners.class)
+public @interface ZmqListener {
+
+    /**
+     * The stream to receive from: a {@code zmq.streams} key, or the bean name of any
+     * {@code ZMQStream} bean. {@code ${...}} placeholders are resolved.
+     *
+     * @return the stream's name
+     */
+    String value();
+
+    /**
+     * The listener's id in the {@link ZmqListenerEndpointRegistry}; {@code <bean>.<method>} by
+     * default. Placeholders are resolved.
+     *
+     * @return the id, or empty for the default
+     */
+    String id() default "";
+
+    /**
+     * Whether the listener starts receiving when the application starts; {@code "false"} leaves
+     * it to {@link ZmqListenerEndpointRegistry#start(String)}. Placeholders are resolved.
+     *
+     * @return {@code "true"} or {@code "false"}
+     */
+    String autoStartup() default "true";
+
+    /**
+     * pyzmq's {@code copy}: {@code true} hands the method bytes; {@code false} also allows
+     * {@link io.zmqstream.Frame} parameters, JeroMQ's own message objects with the connection's
+     * metadata (such as {@code Peer-Address}). JeroMQ gives each received frame its own array, so
+     * neither setting copies the frames' bytes.
+     *
+     * @return whether the method gets bytes only
+     */
+    boolean copy() default true;
+
+    /**
+     * The bean name of an {@link java.util.concurrent.Executor} to run the method on, off the loop
+     * thread; replies still leave through the loop. Placeholders are resolved.
+     *
+     * @return the executor's bean name, or empty to run on the loop thread
+     */
+    String executor() default "";
+
+    /**
+     * For methods that run on an {@link #executor()} or return a
+     * {@link java.util.concurrent.CompletionStage}: the most messages in progress at once; the
+     * stream receives no more (they wait in ZeroMQ's queue) until one is done.
+     *
+     * @return the limit, or 0 for none
+     */
+    int maxInFlight() default 0;
+
+    /**
+     * The bean name of the {@link ZmqListenerErrorHandler} for this listener. Placeholders are
+     * resolved.
+     *
+     * @return the handler's bean name, or empty for the application's {@code ZmqListenerErrorHandler} bean
+     */
+    String errorHandler() default "";
+
+    /**
+     * The stream the method's return values are sent to, for streams that do not reply
+     * themselves (any type but REP and ROUTER). Placeholders are resolved.
+     *
+     * @return the reply stream's name, or empty to reply on REP and ROUTER streams only
+     */
+    String replyTo() default "";
+}

@@ -1,0 +1,171 @@
+package io.zmqstream.listener;
+
+import java.lang.reflect.Method;
+
+import io.zmqstream.ZMQStream;
+
+/**
+ * One {@link ZmqListener} method attached to its stream: its id, its state, and the switches
+ * that start, stop, pause and resume it. Every method is thread-safe.
+ *
+ * <p>A listener receives while it is running and not paused. Pausing and stopping both stop the
+ * stream's receive callback, so messages wait in ZeroMQ's queue (up to the socket's receive
+ * high-water mark) and none is consumed; {@link #resume()} and {@link #start()} deliver them.
+ * They differ in who owns the switch: the application's lifecycle starts and stops listeners,
+ * operators pause and resume them, and a paused listener stays paused across a stop and start.
+ */
+public final class ZmqListenerEndpoint {
+
+    private final ListenerMethod listener;
+    private final ListenerMessageHandler handler;
+    private final boolean autoStartup;
+    private final int maxInFlight;
+    private boolean running;
+    private boolean paused;
+
+    /**
+     * @param listener the method and its stream
+     * @param handler the stream's receive callback while the listener receives
+     * @param autoStartup whether the application's start starts it
+     * @param maxInFlight the most messages in progress, {@link Integer#MAX_VALUE} for no limit
+     */
+    ZmqListenerEndpoint(ListenerMethod listener, ListenerMessageHandler handler, boolean autoStartup,
+            int maxInFlight) {
+        this.listener = listener;
+        this.handler = handler;
+        this.autoStartup = autoStartup;
+        this.maxInFlight = maxInFlight;
+    }
+
+    /**
+     * The listener's id.
+     *
+     * @return the id
+     */
+    public String getId() {
+        return listener.id();
+    }
+
+    /**
+     * The name of the stream the listener receives from.
+     *
+     * @return the stream's name
+     */
+    public String getStreamName() {
+        return listener.streamName();
+    }
+
+    /**
+     * The stream the listener receives from.
+     *
+     * @return the stream
+     */
+    public ZMQStream getStream() {
+        return listener.stream();
+    }
+
+    /**
+     * The annotated method.
+     *
+     * @return the method
+     */
+    public Method getMethod() {
+        return listener.method();
+    }
+
+    /**
+     * Whether the application's start starts this listener.
+     *
+     * @return the resolved {@link ZmqListener#autoStartup()}
+     */
+    public boolean isAutoStartup() {
+        return autoStartup;
+    }
+
+    /**
+     * Messages the listener failed on, conversion failures included.
+     *
+     * @return the count since start-up
+     */
+    public long getFailureCount() {
+        return handler.getFailures();
+    }
+
+    /**
+     * Messages from which the method's arguments could not be made.
+     *
+     * @return the count since start-up
+     */
+    public long getConversionFailureCount() {
+        return handler.getConversionFailures();
+    }
+
+    /** Starts receiving, unless the listener is paused. */
+    public synchronized void start() {
+        running = true;
+        updateReceiving();
+    }
+
+    /** Stops receiving; messages wait in ZeroMQ's queue. */
+    public synchronized void stop() {
+        running = false;
+        updateReceiving();
+    }
+
+    /** Pauses receiving; messages wait in ZeroMQ's queue until {@link #resume()}. */
+    public synchronized void pause() {
+        paused = true;
+        updateReceiving();
+    }
+
+    /** Ends a pause; a running listener receives the messages that waited. */
+    public synchronized void resume() {
+        paused = false;
+        updateReceiving();
+    }
+
+    /**
+     * Whether the listener has been started and not stopped since.
+     *
+     * @return {@code true} while started
+     */
+    public synchronized boolean isRunning() {
+        return running;
+    }
+
+    /**
+     * Whether the listener is paused.
+     *
+     * @return {@code true} while paused
+     */
+    public synchronized boolean isPaused() {
+        return paused;
+    }
+
+    /**
+     * Whether messages are being delivered to the method: running, not paused, on an open stream.
+     *
+     * @return {@code true} while receiving
+     */
+    public synchronized boolean isReceiving() {
+        return running && !paused && listener.stream().isReceiving();
+    }
+
+    private void updateReceiving() {
+        ZMQStream stream = listener.stream();
+        if (stream.isClosed()) {
+            return;
+        }
+        if (running && !paused) {
+            stream.onRecvFramesAsync(handler, maxInFlight);
+        }
+        else {
+            stream.stopOnRecv();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ZmqListenerEndpoint[" + getId() + " on " + getStreamName() + "]";
+    }
+}

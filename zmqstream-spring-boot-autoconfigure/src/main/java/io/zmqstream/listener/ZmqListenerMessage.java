@@ -1,0 +1,99 @@
+package io.zmqstream.listener;
+
+import java.util.List;
+
+import io.zmqstream.Frame;
+import io.zmqstream.ZMQStream;
+
+/**
+ * One message a {@link ZmqListener} received, as it came from the socket: what arguments are
+ * made from, and what a {@link ZmqListenerErrorHandler} gets when the listener fails.
+ */
+public final class ZmqListenerMessage {
+
+    private final ZMQStream stream;
+    private final List<Frame> frames;
+    private final List<byte[]> data;
+    private final int envelopeSize;
+
+    private ZmqListenerMessage(ZMQStream stream, List<Frame> frames, int envelopeSize) {
+        this.stream = stream;
+        this.frames = frames;
+        byte[][] bytes = new byte[frames.size()][];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = frames.get(i).data();
+        }
+        this.data = List.of(bytes);
+        this.envelopeSize = envelopeSize;
+    }
+
+    /**
+     * Reads a message, splitting off the routing envelope when the stream is a ROUTER.
+     *
+     * @param stream the stream that received it
+     * @param frames its frames
+     * @param routed whether the stream is a ROUTER
+     * @return the message
+     */
+    static ZmqListenerMessage received(ZMQStream stream, List<Frame> frames, boolean routed) {
+        return new ZmqListenerMessage(stream, frames, routed ? envelopeSize(frames) : 0);
+    }
+
+    /**
+     * The identity frame, and every frame up to the first empty delimiter that is not the last frame.
+     */
+    private static int envelopeSize(List<Frame> frames) {
+        for (int i = 1; i < frames.size() - 1; i++) {
+            if (frames.get(i).size() == 0) {
+                return i + 1;
+            }
+        }
+        return Math.min(1, frames.size());
+    }
+
+    /**
+     * The stream that received the message.
+     *
+     * @return the stream
+     */
+    public ZMQStream getStream() {
+        return stream;
+    }
+
+    /**
+     * Every frame as received, the routing envelope included.
+     *
+     * @return the frames' bytes, unmodifiable
+     */
+    public List<byte[]> getFrames() {
+        return data;
+    }
+
+    /**
+     * The frames after the routing envelope: on streams other than ROUTER, every frame.
+     *
+     * @return the body's frames, unmodifiable
+     */
+    public List<byte[]> getBody() {
+        return data.subList(envelopeSize, data.size());
+    }
+
+    /**
+     * The routing envelope of a message a ROUTER stream received.
+     *
+     * @return the envelope, or {@code null} on other streams
+     */
+    public RoutingEnvelope getEnvelope() {
+        return envelopeSize == 0 ? null : new RoutingEnvelope(data.subList(0, envelopeSize));
+    }
+
+    /** The body's JeroMQ frames. */
+    List<Frame> bodyFrames() {
+        return frames.subList(envelopeSize, frames.size());
+    }
+
+    @Override
+    public String toString() {
+        return "ZmqListenerMessage[" + stream + ", " + data.size() + " frames]";
+    }
+}

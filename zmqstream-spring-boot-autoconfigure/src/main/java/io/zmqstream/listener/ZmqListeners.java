@@ -1,0 +1,24 @@
+package io.zmqstream.listener;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Holds several {@link ZmqListener} annotations on one method, one per stream; Java writes it for
+ * a repeated {@code @ZmqListener}.
+ */
+@Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface ZmqListeners {
+
+    /**
+     * The listeners.
+     *
+     * @return one annotation per stream
+     */
+    ZmqListener[] value();
+}

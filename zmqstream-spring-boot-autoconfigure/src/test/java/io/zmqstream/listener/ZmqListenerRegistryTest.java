@@ -1,0 +1,266 @@
+package io.zmqstream.listener;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.zmqstream.ZMQStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.zeromq.SocketType;
+import org.zeromq.ZMQ;
+
+import static io.zmqstream.autoconfigure.TestPeers.TIMEOUT;
+import static io.zmqstream.listener.ListenerContexts.boundStream;
+import static io.zmqstream.listener.ListenerContexts.peer;
+import static io.zmqstream.listener.ListenerContexts.receiveTexts;
+import static io.zmqstream.listener.ListenerContexts.runner;
+import static io.zmqstream.listener.ListenerContexts.sendTexts;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.awaitility.Awaitility.await;
+
+/** The registry lists, pauses, resumes, stops and starts listeners; failures and slow work stay contained. */
+class ZmqListenerRegistryTest {
+
+    @Test
+    void theRegistryListsEveryListenerWithItsIdAndStream() {
+        runner().withUserConfiguration(Orders.class).withPropertyValues(boundStream("orders", "pull"))
+                .withPropertyValues("orders.stream=orders").run(context -> {
+                    ZmqListenerEndpointRegistry registry = context.getBean(ZmqListenerEndpointRegistry.class);
+
+                    assertThat(registry.getListenerIds()).containsExactly("orders");
+                    ZmqListenerEndpoint endpoint = registry.getListener("orders");
+                    assertThat(endpoint.getStreamName()).isEqualTo("orders");
+                    assertThat(endpoint.getStream()).isSameAs(context.getBean("orders", ZMQStream.class));
+                    assertThat(endpoint.getMethod().getName()).isEqualTo("receive");
+                    assertThat(endpoint.isRunning()).isTrue();
+                    assertThat(endpoint.isReceiving()).isTrue();
+                    assertThat(registry.getListeners()).containsExactly(endpoint);
+                    assertThatIllegalArgumentException().isThrownBy(() -> registry.pause("nope"))
+                            .withMessageContaining("No @ZmqListener has id 'nope'").withMessageContaining("[orders]");
+                });
+    }
+
+    @Test
+    void messagesSentWhilePausedWaitInZeroMqsQueueAndAllArriveAfterResume() {
+        runner().withUserConfiguration(Orders.class).withPropertyValues(boundStream("orders", "pull"))
+                .withPropertyValues("orders.stream=orders").run(context -> {
+                    ZmqListenerEndpointRegistry registry = context.getBean(ZmqListenerEndpointRegistry.class);
+                    Orders orders = context.getBean(Orders.class);
+                    ZMQStream stream = context.getBean("orders", ZMQStream.class);
+                    ZMQ.Socket push = peer(context, SocketType.PUSH, "orders");
+                    sendTexts(push, "before");
+                    assertThat(orders.calls.next()).isEqualTo("before");
+
+                    registry.pause("orders");
+                    assertThat(registry.getListener("orders").isPaused()).isTrue();
+                    assertThat(stream.isReceiving()).isFalse();
+                    for (int i = 0; i < 500; i++) {
+                        sendTexts(push, "paused " + i);
+                    }
+                    await().during(Duration.ofMillis(300)).atMost(TIMEOUT).until(() -> orders.calls.size() == 0);
+                    assertThat(stream.getStatistics().getMessagesReceived()).isEqualTo(1);
+
+                    registry.resume("orders");
+                    for (int i = 0; i < 500; i++) {
+                        assertThat(orders.calls.next()).isEqualTo("paused " + i);
+                    }
+                    assertThat(stream.getStatistics().getMessagesReceived()).isEqualTo(501);
+                });
+    }
+
+    @Test
+    void aListenerThatDoesNotStartAutomaticallyReceivesOnceStartedAndStopsWhenStopped() {
+        runner().withUserConfiguration(Orders.class).withPropertyValues(boundStream("orders", "pull"))
+                .withPropertyValues("orders.stream=orders", "orders.auto-startup=false").run(context -> {
+                    ZmqListenerEndpointRegistry registry = context.getBean(ZmqListenerEndpointRegistry.class);
+                    Orders orders = context.getBean(Orders.class);
+                    ZMQ.Socket push = peer(context, SocketType.PUSH, "orders");
+                    ZmqListenerEndpoint endpoint = registry.getListener("orders");
+                    assertThat(endpoint.isAutoStartup()).isFalse();
+                    assertThat(endpoint.isRunning()).isFalse();
+                    sendTexts(push, "waits");
+                    await().during(Duration.ofMillis(200)).atMost(TIMEOUT).until(() -> orders.calls.size() == 0);
+
+                    registry.start("orders");
+                    assertThat(orders.calls.next()).isEqualTo("waits");
+                    registry.stop("orders");
+                    assertThat(endpoint.isReceiving()).isFalse();
+                    sendTexts(push, "after stop");
+                    await().during(Duration.ofMillis(200)).atMost(TIMEOUT).until(() -> orders.calls.size() == 0);
+                    registry.start("orders");
+                    assertThat(orders.calls.next()).isEqualTo("after stop");
+                });
+    }
+
+    @Test
+    void aPausedListenerStaysPausedWhenTheApplicationStopsAndStartsIt() {
+        runner().withUserConfiguration(Orders.class).withPropertyValues(boundStream("orders", "pull"))
+                .withPropertyValues("orders.stream=orders").run(context -> {
+                    ZmqListenerEndpointRegistry registry = context.getBean(ZmqListenerEndpointRegistry.class);
+                    registry.pause("orders");
+
+                    registry.stop();
+                    registry.start();
+
+                    assertThat(registry.getListener("orders").isRunning()).isTrue();
+                    assertThat(registry.getListener("orders").isReceiving()).isFalse();
+                    registry.resume("orders");
+                    assertThat(registry.getListener("orders").isReceiving()).isTrue();
+                });
+    }
+
+    @Test
+    void badJsonGoesToTheErrorHandlerWithTheRawFramesIsCountedAndTheNextMessageIsProcessed() {
+        runner().withUserConfiguration(Prices.class).withPropertyValues(boundStream("prices", "pull"))
+                .run(context -> {
+                    Prices prices = context.getBean(Prices.class);
+                    ZMQ.Socket push = peer(context, SocketType.PUSH, "prices");
+
+                    sendTexts(push, "EURUSD", "{not json");
+                    sendTexts(push, "EURUSD", "{\"bid\":1.05,\"ask\":1.06}");
+
+                    assertThat(prices.calls.next()).isEqualTo(new Quote(1.05, 1.06));
+                    assertThat(prices.failures).hasSize(1);
+                    ZmqListenerException failure = prices.failures.get(0);
+                    assertThat(failure).isInstanceOf(ZmqMessageConversionException.class)
+                            .hasMessageContaining("prices").hasMessageContaining("argument 0");
+                    assertThat(failure.getListenerId()).isEqualTo("prices");
+                    assertThat(failure.getStreamName()).isEqualTo("prices");
+                    assertThat(ZmqListenerArgumentsTest.texts(prices.failedMessages.get(0).getFrames()))
+                            .containsExactly("EURUSD", "{not json");
+                    ZmqListenerEndpoint endpoint = context.getBean(ZmqListenerEndpointRegistry.class).getListener("prices");
+                    assertThat(endpoint.getConversionFailureCount()).isEqualTo(1);
+                    assertThat(endpoint.getFailureCount()).isEqualTo(1);
+                    assertThat(context.getBean("prices", ZMQStream.class).getStatistics().getCallbackErrors()).isZero();
+                });
+    }
+
+    @Test
+    void anApplicationErrorHandlerBeanReplacesTheDefault() {
+        runner().withUserConfiguration(Orders.class, CountingErrorHandler.class)
+                .withPropertyValues(boundStream("orders", "pull")).withPropertyValues("orders.stream=orders")
+                .run(context -> {
+                    sendTexts(peer(context, SocketType.PUSH, "orders"), "explode");
+
+                    await().atMost(TIMEOUT).until(() -> context.getBean(CountingErrorHandler.class).handled.get() == 1);
+                    assertThat(context.getBean(ZmqListenerEndpointRegistry.class).getListener("orders").getFailureCount())
+                            .isEqualTo(1);
+                });
+    }
+
+    @Test
+    void aSlowListenerOnAnExecutorDoesNotHoldUpTheLoop() {
+        runner().withUserConfiguration(SlowAndFast.class)
+                .withPropertyValues(boundStream("slow", "router"))
+                .withPropertyValues(boundStream("fast", "pull")).run(context -> {
+                    SlowAndFast listeners = context.getBean(SlowAndFast.class);
+                    ZMQ.Socket client = peer(context, SocketType.DEALER, "slow", "client");
+                    ZMQ.Socket fast = peer(context, SocketType.PUSH, "fast");
+                    for (int i = 0; i < 3; i++) {
+                        sendTexts(client, "slow " + i);
+                    }
+                    await().atMost(TIMEOUT).until(() -> listeners.slowStarted.size() == 2);
+
+                    // Both executor threads are blocked and the in-flight limit holds the third request back,
+                    // while the stream on the same loop goes on.
+                    for (int i = 0; i < 100; i++) {
+                        sendTexts(fast, "fast " + i);
+                    }
+                    await().atMost(TIMEOUT).until(() -> listeners.fastReceived.get() == 100);
+                    assertThat(listeners.slowStarted).hasSize(2)
+                            .allSatisfy(thread -> assertThat(thread).startsWith("slow-worker"));
+
+                    listeners.release.countDown();
+                    List<String> replies = List.of(receiveTexts(client).get(0), receiveTexts(client).get(0),
+                            receiveTexts(client).get(0));
+                    assertThat(replies).containsExactlyInAnyOrder("done slow 0", "done slow 1", "done slow 2");
+                });
+    }
+
+    record Quote(double bid, double ask) {
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Orders {
+
+        final ListenerContexts.Calls<String> calls = new ListenerContexts.Calls<>();
+
+        @ZmqListener(value = "${orders.stream}", id = "orders", autoStartup = "${orders.auto-startup:true}")
+        void receive(String order) {
+            if (order.equals("explode")) {
+                throw new IllegalStateException("exploded");
+            }
+            calls.add(order);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Prices {
+
+        final ListenerContexts.Calls<Quote> calls = new ListenerContexts.Calls<>();
+        final List<ZmqListenerException> failures = new CopyOnWriteArrayList<>();
+        final List<ZmqListenerMessage> failedMessages = new CopyOnWriteArrayList<>();
+
+        @Bean
+        ZmqListenerErrorHandler recordingHandler() {
+            return (message, exception) -> {
+                failedMessages.add(message);
+                failures.add(exception);
+                return null;
+            };
+        }
+
+        @ZmqListener(value = "prices", id = "prices", errorHandler = "recordingHandler")
+        void receive(Quote quote) {
+            calls.add(quote);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class CountingErrorHandler implements ZmqListenerErrorHandler {
+
+        final AtomicInteger handled = new AtomicInteger();
+
+        @Override
+        public Object handleError(ZmqListenerMessage message, ZmqListenerException exception) {
+            handled.incrementAndGet();
+            return null;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class SlowAndFast {
+
+        final List<String> slowStarted = new CopyOnWriteArrayList<>();
+        final AtomicInteger fastReceived = new AtomicInteger();
+        final CountDownLatch release = new CountDownLatch(1);
+
+        @Bean(destroyMethod = "shutdownNow")
+        ExecutorService slowWorkers() {
+            AtomicInteger threads = new AtomicInteger();
+            return Executors.newFixedThreadPool(3, task -> new Thread(task, "slow-worker-" + threads.incrementAndGet()));
+        }
+
+        @ZmqListener(value = "slow", executor = "slowWorkers", maxInFlight = 2)
+        String slow(String request) throws InterruptedException {
+            slowStarted.add(Thread.currentThread().getName());
+            if (!release.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("never released");
+            }
+            return "done " + request;
+        }
+
+        @ZmqListener("fast")
+        void fast(String message) {
+            fastReceived.incrementAndGet();
+        }
+    }
+}

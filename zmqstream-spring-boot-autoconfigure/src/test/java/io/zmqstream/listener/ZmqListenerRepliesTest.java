@@ -1,0 +1,308 @@
+package io.zmqstream.listener;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+import io.zmqstream.ZMQStream;
+import io.zmqstream.autoconfigure.TestPeers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.zeromq.SocketType;
+import org.zeromq.ZFrame;
+import org.zeromq.ZMQ;
+import org.zeromq.ZMsg;
+
+import static io.zmqstream.autoconfigure.TestPeers.TIMEOUT;
+import static io.zmqstream.listener.ListenerContexts.boundStream;
+import static io.zmqstream.listener.ListenerContexts.peer;
+import static io.zmqstream.listener.ListenerContexts.receiveTexts;
+import static io.zmqstream.listener.ListenerContexts.runner;
+import static io.zmqstream.listener.ListenerContexts.sendTexts;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** What a {@code @ZmqListener} method returns goes back to the peer that asked. */
+class ZmqListenerRepliesTest {
+
+    private final TestPeers peers = new TestPeers();
+
+    @AfterEach
+    void closePeers() {
+        peers.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            text   | ORDER-1
+            bytes  | order-1 as bytes
+            frames | order-1,second frame
+            zmsg   | zmsg,order-1
+            json   | {"id":"order-1","accepted":true}
+            async  | later order-1
+            """)
+    void eachReturnTypeIsSentAsTheReply(String stream, String expected) {
+        runner().withUserConfiguration(EveryReturnType.class).withPropertyValues(everyReturnTypeStream())
+                .run(context -> {
+                    ZMQ.Socket req = peer(context, SocketType.REQ, stream);
+
+                    sendTexts(req, "order-1");
+
+                    assertThat(String.join(",", receiveTexts(req))).isEqualTo(expected);
+                });
+    }
+
+    @Test
+    void aVoidListenerSendsNothingAndAStreamThatDoesNotReplyTakesAVoidMethod() {
+        runner().withUserConfiguration(VoidListener.class).withPropertyValues(boundStream("jobs", "pull"))
+                .run(context -> {
+                    sendTexts(peer(context, SocketType.PUSH, "jobs"), "job-1");
+
+                    assertThat(context.getBean(VoidListener.class).calls.next()).isEqualTo("job-1");
+                    assertThat(context.getBean("jobs", ZMQStream.class).getStatistics().getMessagesSent()).isZero();
+                });
+    }
+
+    @Test
+    void routerRepliesReachTheClientThatAsked() {
+        runner().withUserConfiguration(RouterEcho.class).withPropertyValues(boundStream("router", "router"))
+                .run(context -> {
+                    List<ZMQ.Socket> dealers = new ArrayList<>();
+                    for (int i = 0; i < 5; i++) {
+                        dealers.add(peer(context, SocketType.DEALER, "router", "client-" + i));
+                    }
+                    ZMQ.Socket req = peer(context, SocketType.REQ, "router", "req");
+
+                    for (int round = 0; round < 20; round++) {
+                        for (int i = 0; i < dealers.size(); i++) {
+                            sendTexts(dealers.get(i), "from client-" + i, "round " + round);
+                        }
+                    }
+                    sendTexts(req, "from req");
+
+                    for (int i = 0; i < dealers.size(); i++) {
+                        for (int round = 0; round < 20; round++) {
+                            assertThat(receiveTexts(dealers.get(i)))
+                                    .containsExactly("client-" + i + " said from client-" + i, "round " + round);
+                        }
+                    }
+                    // The REQ's empty delimiter went back with its envelope, or the REQ would drop the reply.
+                    assertThat(receiveTexts(req)).containsExactly("req said from req");
+                });
+    }
+
+    @Test
+    void aRepListenerAnswersAThousandRequestsOverTcp() {
+        runner().withUserConfiguration(RepCounter.class)
+                .withPropertyValues("zmq.streams.counter.type=rep", "zmq.streams.counter.bind=tcp://127.0.0.1:*")
+                .run(context -> {
+                    ZMQ.Socket req = peers.socket(SocketType.REQ);
+                    req.connect(TestPeers.boundEndpoint(context.getBean("counter", ZMQStream.class)));
+
+                    for (int i = 0; i < 1_000; i++) {
+                        req.send("n" + i);
+                        assertThat(req.recvStr()).isEqualTo("n" + i + " is request " + (i + 1));
+                    }
+                });
+    }
+
+    @Test
+    void asynchronousRepliesLeaveWhenTheirStagesComplete() {
+        runner().withUserConfiguration(SlowAsyncRouter.class).withPropertyValues(boundStream("async", "router"))
+                .run(context -> {
+                    SlowAsyncRouter listener = context.getBean(SlowAsyncRouter.class);
+                    ZMQ.Socket first = peer(context, SocketType.DEALER, "async", "first");
+                    ZMQ.Socket second = peer(context, SocketType.DEALER, "async", "second");
+                    sendTexts(first, "a");
+                    sendTexts(second, "b");
+                    await().atMost(TIMEOUT).until(() -> listener.pending.size() == 2);
+
+                    // Completed on the test thread, the later request first: each reply still reaches its client.
+                    listener.pending.get("b").complete("done b");
+                    assertThat(receiveTexts(second)).containsExactly("done b");
+                    listener.pending.get("a").complete("done a");
+                    assertThat(receiveTexts(first)).containsExactly("done a");
+                });
+    }
+
+    @Test
+    void returnValuesGoToTheReplyToStream() {
+        runner().withUserConfiguration(Forwarder.class)
+                .withPropertyValues(boundStream("incoming", "pull"))
+                .withPropertyValues(boundStream("outgoing", "push")).run(context -> {
+                    ZMQ.Socket pull = peer(context, SocketType.PULL, "outgoing");
+
+                    sendTexts(peer(context, SocketType.PUSH, "incoming"), "x");
+
+                    assertThat(receiveTexts(pull)).containsExactly("forwarded x");
+                });
+    }
+
+    @Test
+    void aRepListenerThatThrowsRepliesWithAnEmptyFrameAndTakesTheNextRequest() {
+        runner().withUserConfiguration(Picky.class).withPropertyValues(boundStream("picky", "rep"))
+                .run(context -> {
+                    ZMQ.Socket req = peer(context, SocketType.REQ, "picky");
+
+                    sendTexts(req, "bad");
+                    assertThat(receiveTexts(req)).containsExactly("");
+                    sendTexts(req, "good");
+                    assertThat(receiveTexts(req)).containsExactly("fine: good");
+
+                    // The default id is <bean name>.<method>; the runner names the bean after its class.
+                    ZmqListenerEndpoint endpoint = context.getBean(ZmqListenerEndpointRegistry.class)
+                            .getListener("zmqListenerRepliesTest.Picky.reply");
+                    assertThat(endpoint.getFailureCount()).isEqualTo(1);
+                    assertThat(endpoint.getConversionFailureCount()).isZero();
+                });
+    }
+
+    @Test
+    void theErrorHandlersReturnValueIsTheReplyOfAFailedRequest() {
+        runner().withUserConfiguration(Picky.class, ErrorReplies.class)
+                .withPropertyValues(boundStream("picky", "rep")).run(context -> {
+                    ZMQ.Socket req = peer(context, SocketType.REQ, "picky");
+
+                    sendTexts(req, "bad");
+                    assertThat(receiveTexts(req)).containsExactly("error", "java.lang.IllegalArgumentException");
+                    sendTexts(req, "good");
+                    assertThat(receiveTexts(req)).containsExactly("fine: good");
+                });
+    }
+
+    /** Six REP streams, one per listener of {@link EveryReturnType}. */
+    private static String[] everyReturnTypeStream() {
+        return Stream.of("text", "bytes", "frames", "zmsg", "json", "async")
+                .flatMap(name -> Arrays.stream(boundStream(name, "rep"))).toArray(String[]::new);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class EveryReturnType {
+
+        @ZmqListener("text")
+        String text(String request) {
+            return request.toUpperCase();
+        }
+
+        @ZmqListener("bytes")
+        byte[] bytes(String request) {
+            return (request + " as bytes").getBytes(StandardCharsets.UTF_8);
+        }
+
+        @ZmqListener("frames")
+        List<byte[]> frames(byte[] request) {
+            return List.of(request, "second frame".getBytes(StandardCharsets.UTF_8));
+        }
+
+        @ZmqListener("zmsg")
+        ZMsg zmsg(String request) {
+            ZMsg reply = new ZMsg();
+            reply.add(new ZFrame("zmsg"));
+            reply.add(request);
+            return reply;
+        }
+
+        @ZmqListener("json")
+        Receipt json(String request) {
+            return new Receipt(request, true);
+        }
+
+        @ZmqListener("async")
+        CompletionStage<String> async(String request) {
+            return CompletableFuture.supplyAsync(() -> "later " + request);
+        }
+
+        record Receipt(String id, boolean accepted) {
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class VoidListener {
+
+        final ListenerContexts.Calls<String> calls = new ListenerContexts.Calls<>();
+
+        @ZmqListener("jobs")
+        void receive(String job) {
+            calls.add(job);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class RouterEcho {
+
+        @ZmqListener("router")
+        List<byte[]> echo(RoutingEnvelope envelope, List<byte[]> body) {
+            List<byte[]> reply = new ArrayList<>(body);
+            String said = new String(envelope.identity(), StandardCharsets.UTF_8) + " said "
+                    + new String(body.get(0), StandardCharsets.UTF_8);
+            reply.set(0, said.getBytes(StandardCharsets.UTF_8));
+            return reply;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class RepCounter {
+
+        private int requests;
+
+        @ZmqListener("counter")
+        String count(String request) {
+            requests++;
+            return request + " is request " + requests;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class SlowAsyncRouter {
+
+        final Map<String, CompletableFuture<String>> pending = new ConcurrentHashMap<>();
+
+        @ZmqListener("async")
+        CompletionStage<String> later(String request) {
+            CompletableFuture<String> reply = new CompletableFuture<>();
+            pending.put(request, reply);
+            return reply;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Forwarder {
+
+        @ZmqListener(value = "incoming", replyTo = "outgoing")
+        String forward(String message) {
+            return "forwarded " + message;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Picky {
+
+        @ZmqListener("picky")
+        String reply(String request) {
+            if (request.equals("bad")) {
+                throw new IllegalArgumentException("no bad requests");
+            }
+            return "fine: " + request;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class ErrorReplies {
+
+        @Bean
+        ZmqListenerErrorHandler errorReplies() {
+            return (message, exception) -> List.of("error".getBytes(StandardCharsets.UTF_8),
+                    exception.getCause().getClass().getName().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}
