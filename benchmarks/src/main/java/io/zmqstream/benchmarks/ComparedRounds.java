@@ -24,15 +24,20 @@ final class ComparedRounds {
     private ComparedRounds() {
     }
 
-    static void run(String description, int rounds, Round raw, Round stream) throws Exception {
+    /**
+     * Runs warm-up and measured rounds, raw first in each, and prints them and the ratio of medians.
+     *
+     * @param label what is compared with raw JeroMQ, such as {@code ZMQStream}
+     */
+    static void run(String description, String label, int rounds, Round raw, Round stream) throws Exception {
         List<Double> rawRates = new ArrayList<>();
         List<Double> streamRates = new ArrayList<>();
         for (int round = 0; round < WARMUP_ROUNDS + rounds; round++) {
             double rawRate = raw.messagesPerSecond();
             double streamRate = stream.messagesPerSecond();
             boolean measured = round >= WARMUP_ROUNDS;
-            System.out.printf(Locale.ROOT, "%s round %d: raw %,.0f msg/s, ZMQStream %,.0f msg/s (%.2f)%n",
-                    measured ? "measured" : "warm-up", round, rawRate, streamRate, streamRate / rawRate);
+            System.out.printf(Locale.ROOT, "%s round %d: raw %,.0f msg/s, %s %,.0f msg/s (%.2f)%n",
+                    measured ? "measured" : "warm-up", round, rawRate, label, streamRate, streamRate / rawRate);
             if (measured) {
                 rawRates.add(rawRate);
                 streamRates.add(streamRate);
@@ -40,8 +45,9 @@ final class ComparedRounds {
         }
         double rawMedian = median(rawRates);
         double streamMedian = median(streamRates);
-        System.out.printf(Locale.ROOT, "%s, median over %d rounds: raw %,.0f msg/s, ZMQStream %,.0f msg/s, "
-                + "ratio ZMQStream/raw = %.2f%n", description, rounds, rawMedian, streamMedian, streamMedian / rawMedian);
+        System.out.printf(Locale.ROOT, "%s, median over %d rounds: raw %,.0f msg/s, %s %,.0f msg/s, "
+                + "ratio %s/raw = %.2f%n", description, rounds, rawMedian, label, streamMedian, label,
+                streamMedian / rawMedian);
     }
 
     private static double median(List<Double> values) {

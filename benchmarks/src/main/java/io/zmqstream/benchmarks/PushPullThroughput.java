@@ -32,13 +32,13 @@ public final class PushPullThroughput {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         try (ZContext context = new ZContext()) {
             ComparedRounds.run(String.format(Locale.ROOT, "receive, %,d x %d B", messages, ComparedRounds.MESSAGE_SIZE),
-                    rounds, () -> rawReceiver(context, messages), () -> streamReceiver(context, messages));
+                    "ZMQStream", rounds, () -> rawReceiver(context, messages), () -> streamReceiver(context, messages));
         }
     }
 
     private static double rawReceiver(ZContext context, int messages) throws Exception {
         try (RawReceiver receiver = new RawReceiver(context, messages)) {
-            return timeSender(context, receiver.endpoint(), messages, receiver.received());
+            return PushSender.time(context, receiver.endpoint(), messages, receiver.received());
         }
     }
 
@@ -54,25 +54,7 @@ public final class PushPullThroughput {
                 }
             });
             loop.start();
-            return timeSender(context, "tcp://127.0.0.1:" + port, messages, received);
+            return PushSender.time(context, "tcp://127.0.0.1:" + port, messages, received);
         }
-    }
-
-    /** Sends from a raw PUSH socket on this thread; the clock runs until the receiver has everything. */
-    private static double timeSender(ZContext context, String endpoint, int messages, CountDownLatch received)
-            throws InterruptedException {
-        ZMQ.Socket push = context.createSocket(SocketType.PUSH);
-        push.connect(endpoint);
-        byte[] payload = new byte[ComparedRounds.MESSAGE_SIZE];
-        // One message to be sure the connection is up before the clock starts.
-        push.send(payload, 0);
-        long start = System.nanoTime();
-        for (int i = 1; i < messages; i++) {
-            push.send(payload, 0);
-        }
-        RawReceiver.await(received);
-        long elapsed = System.nanoTime() - start;
-        context.destroySocket(push);
-        return (messages - 1) / (elapsed / 1e9);
     }
 }

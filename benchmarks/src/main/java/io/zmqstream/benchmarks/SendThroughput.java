@@ -37,7 +37,7 @@ public final class SendThroughput {
         Duration spin = args.length > 2 ? Duration.ofNanos(Long.parseLong(args[2]) * 1_000) : ZmqIoLoop.DEFAULT_SPIN_TIME;
         try (ZContext context = new ZContext()) {
             ComparedRounds.run(String.format(Locale.ROOT, "send, %,d x %d B, spin %d us", messages,
-                    ComparedRounds.MESSAGE_SIZE, spin.toNanos() / 1_000), rounds,
+                    ComparedRounds.MESSAGE_SIZE, spin.toNanos() / 1_000), "ZMQStream", rounds,
                     () -> rawSender(context, messages), () -> streamSender(context, messages, spin));
         }
     }

@@ -2,6 +2,8 @@ package io.zmqstream.autoconfigure;
 
 import io.zmqstream.ZMQStream;
 import io.zmqstream.ZmqIoLoop;
+import io.zmqstream.listener.JsonPayloadCodec;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -75,16 +77,18 @@ public class ZmqAutoConfiguration {
     }
 
     /**
-     * Makes each configured stream.
+     * Makes each configured stream; their {@code sendJson} writes with the same codec as
+     * {@code @ZmqListener} replies when the application has Jackson 3.
      *
      * @param context the context
      * @param loop the shared loop
+     * @param json the JSON codec, when there is one
      * @return the factory
      */
     @Bean
     @ConditionalOnMissingBean
-    public ZmqStreamFactory zmqStreamFactory(ZContext context, ZmqIoLoop loop) {
-        return new ZmqStreamFactory(context, loop);
+    public ZmqStreamFactory zmqStreamFactory(ZContext context, ZmqIoLoop loop, ObjectProvider<JsonPayloadCodec> json) {
+        return new ZmqStreamFactory(context, loop, json.getIfAvailable());
     }
 
     /**

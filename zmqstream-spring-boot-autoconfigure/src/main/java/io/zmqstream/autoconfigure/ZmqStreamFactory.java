@@ -3,6 +3,7 @@ package io.zmqstream.autoconfigure;
 import java.util.Arrays;
 
 import io.zmqstream.SendQueueOptions;
+import io.zmqstream.JsonEncoder;
 import io.zmqstream.ZMQStream;
 import io.zmqstream.ZmqIoLoop;
 import org.zeromq.SocketType;
@@ -20,16 +21,30 @@ public class ZmqStreamFactory {
 
     private final ZContext context;
     private final ZmqIoLoop loop;
+    private final JsonEncoder jsonEncoder;
+
+    /**
+     * Creates a factory for streams on a context and loop whose {@code sendJson} uses the core's default encoder.
+     *
+     * @param context the context the sockets come from
+     * @param loop the loop that drives the streams
+     */
+    public ZmqStreamFactory(ZContext context, ZmqIoLoop loop) {
+        this(context, loop, null);
+    }
 
     /**
      * Creates a factory for streams on a context and loop.
      *
      * @param context the context the sockets come from
      * @param loop the loop that drives the streams
+     * @param jsonEncoder the encoder of the streams' {@code sendJson}, such as one on the application's
+     *        {@code JsonMapper}; {@code null} for the core's default
      */
-    public ZmqStreamFactory(ZContext context, ZmqIoLoop loop) {
+    public ZmqStreamFactory(ZContext context, ZmqIoLoop loop, JsonEncoder jsonEncoder) {
         this.context = context;
         this.loop = loop;
+        this.jsonEncoder = jsonEncoder;
     }
 
     /**
@@ -54,6 +69,7 @@ public class ZmqStreamFactory {
             }
             ZMQStream stream = new ZMQStream(socket, loop, queue);
             stream.setName(name);
+            stream.setJsonEncoder(jsonEncoder);
             return stream;
         }
         catch (RuntimeException ex) {

@@ -1,9 +1,11 @@
 package io.zmqstream.listener;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -30,6 +32,7 @@ final class ListenerMessageHandler implements AsyncFrameCallback {
     private final ZmqListenerErrorHandler errorHandler;
     private final boolean routed;
     private final boolean mustReply;
+    private final Set<CompletableFuture<Void>> inProgress = ConcurrentHashMap.newKeySet();
     private final LongAdder failures = new LongAdder();
     private final LongAdder conversionFailures = new LongAdder();
 
@@ -55,7 +58,7 @@ final class ListenerMessageHandler implements AsyncFrameCallback {
     public CompletionStage<?> onRecv(List<Frame> frames) {
         ZmqListenerMessage message = ZmqListenerMessage.received(listener.stream(), frames, routed);
         if (executor == null) {
-            return handle(message);
+            return tracked(handle(message));
         }
         CompletableFuture<Void> handled = new CompletableFuture<>();
         try {
@@ -65,7 +68,25 @@ final class ListenerMessageHandler implements AsyncFrameCallback {
             failed(message, rejected);
             return null;
         }
-        return handled;
+        return tracked(handled);
+    }
+
+    /** Completes when every message in progress now has been handled and replied to. */
+    CompletableFuture<Void> whenIdle() {
+        return CompletableFuture.allOf(inProgress.toArray(CompletableFuture[]::new));
+    }
+
+    private CompletionStage<?> tracked(CompletionStage<?> stage) {
+        if (stage == null) {
+            return null;
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        inProgress.add(done);
+        stage.whenComplete((ignored, failure) -> {
+            inProgress.remove(done);
+            done.complete(null);
+        });
+        return done;
     }
 
     long getFailures() {

@@ -1,6 +1,7 @@
 package io.zmqstream.listener;
 
 import java.lang.reflect.Method;
+import java.util.concurrent.CompletableFuture;
 
 import io.zmqstream.ZMQStream;
 
@@ -149,6 +150,11 @@ public final class ZmqListenerEndpoint {
      */
     public synchronized boolean isReceiving() {
         return running && !paused && listener.stream().isReceiving();
+    }
+
+    /** Completes when the messages in progress now (on an executor, or awaiting their stages) are handled. */
+    CompletableFuture<Void> whenIdle() {
+        return handler.whenIdle();
     }
 
     private void updateReceiving() {

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.context.SmartLifecycle;
@@ -142,6 +143,20 @@ public class ZmqListenerEndpointRegistry implements SmartLifecycle {
     public synchronized void stop() {
         running = false;
         listeners.values().forEach(ZmqListenerEndpoint::stop);
+    }
+
+    /**
+     * Stops every listener, and says it has stopped once the messages they had in progress have
+     * been handled and their replies queued, so that the streams, closed next, still send them.
+     * Spring waits for that up to {@code spring.lifecycle.timeout-per-shutdown-phase}.
+     *
+     * @param callback run once the listeners are idle
+     */
+    @Override
+    public void stop(Runnable callback) {
+        stop();
+        CompletableFuture.allOf(listeners.values().stream().map(ZmqListenerEndpoint::whenIdle)
+                .toArray(CompletableFuture[]::new)).whenComplete((ignored, failure) -> callback.run());
     }
 
     /**

@@ -2,6 +2,7 @@ package io.zmqstream.listener;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -10,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.zmqstream.ZMQStream;
+import io.zmqstream.autoconfigure.TestPeers;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -183,6 +185,30 @@ class ZmqListenerRegistryTest {
                             receiveTexts(client).get(0));
                     assertThat(replies).containsExactlyInAnyOrder("done slow 0", "done slow 1", "done slow 2");
                 });
+    }
+
+    @Test
+    void closingTheApplicationWaitsForMessagesInProgressAndSendsTheirReplies() {
+        try (TestPeers peers = new TestPeers()) {
+            runner().withUserConfiguration(SlowAndFast.class)
+                    .withPropertyValues("zmq.streams.slow.type=router", "zmq.streams.slow.bind=tcp://127.0.0.1:*")
+                    .withPropertyValues(boundStream("fast", "pull")).run(context -> {
+                        SlowAndFast listeners = context.getBean(SlowAndFast.class);
+                        // A peer of its own context, so that it outlives the application's.
+                        ZMQ.Socket client = peers.socket(SocketType.DEALER);
+                        client.connect(TestPeers.boundEndpoint(context.getBean("slow", ZMQStream.class)));
+                        sendTexts(client, "last words");
+                        await().atMost(TIMEOUT).until(() -> listeners.slowStarted.size() == 1);
+
+                        CompletableFuture<Void> closing = CompletableFuture.runAsync(context::close);
+                        await().atMost(TIMEOUT).until(() -> !context.getBean(ZmqListenerEndpointRegistry.class).isRunning());
+                        await().during(Duration.ofMillis(300)).atMost(TIMEOUT).until(() -> !closing.isDone());
+
+                        listeners.release.countDown();
+                        assertThat(receiveTexts(client)).containsExactly("done last words");
+                        closing.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                    });
+        }
     }
 
     record Quote(double bid, double ask) {

@@ -149,6 +149,25 @@ class ZmqListenerRepliesTest {
     }
 
     @Test
+    void jsonRepliesAndAConfiguredStreamsSendJsonUseTheApplicationsMapper() {
+        runner().withUserConfiguration(EveryReturnType.class).withPropertyValues(everyReturnTypeStream())
+                .withPropertyValues("spring.jackson.property-naming-strategy=SNAKE_CASE")
+                .withPropertyValues(boundStream("out", "push")).run(context -> {
+                    ZMQ.Socket req = peer(context, SocketType.REQ, "json");
+                    ZMQ.Socket pull = peer(context, SocketType.PULL, "out");
+
+                    sendTexts(req, "order-2");
+                    context.getBean("out", ZMQStream.class).sendJson(new LineItem("tea", 2));
+
+                    assertThat(receiveTexts(req)).containsExactly("{\"id\":\"order-2\",\"accepted\":true}");
+                    assertThat(receiveTexts(pull)).containsExactly("{\"item_name\":\"tea\",\"item_count\":2}");
+                });
+    }
+
+    record LineItem(String itemName, int itemCount) {
+    }
+
+    @Test
     void aRepListenerThatThrowsRepliesWithAnEmptyFrameAndTakesTheNextRequest() {
         runner().withUserConfiguration(Picky.class).withPropertyValues(boundStream("picky", "rep"))
                 .run(context -> {
