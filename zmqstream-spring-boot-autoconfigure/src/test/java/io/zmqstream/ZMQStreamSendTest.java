@@ -113,6 +113,36 @@ class ZMQStreamSendTest extends LoopTestSupport {
     }
 
     @Test
+    void repStreamAnswersEachOfSeveralWaitingRequestsInTurn() {
+        String endpoint = inproc();
+        ZMQStream rep = bound(SocketType.REP, endpoint);
+        List<String> requestsSeen = new CopyOnWriteArrayList<>();
+        rep.onRecvStream((stream, frames) -> {
+            requestsSeen.add(text(frames.get(0)));
+            stream.sendString("reply to " + text(frames.get(0)));
+        });
+        List<ZMQ.Socket> clients = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            clients.add(connected(SocketType.REQ, endpoint));
+        }
+
+        // All four wait at the REP at once: JeroMQ 0.6.0's REP would read the next one, envelope
+        // and all, if asked while it still owes a reply.
+        for (int round = 0; round < 50; round++) {
+            for (int i = 0; i < clients.size(); i++) {
+                clients.get(i).send("c" + i + " r" + round);
+            }
+            for (int i = 0; i < clients.size(); i++) {
+                ZMsg reply = ZMsg.recvMsg(clients.get(i));
+                assertThat(reply).as("reply to client %d in round %d", i, round).isNotNull();
+                assertThat(reply.size()).isEqualTo(1);
+                assertThat(reply.getFirst().getString(ZMQ.CHARSET)).isEqualTo("reply to c" + i + " r" + round);
+            }
+        }
+        assertThat(requestsSeen).hasSize(200);
+    }
+
+    @Test
     void sendMultipartAcceptsByteArraysByteBuffersAndZFrames() {
         ZMQStream push = pushStream();
 
