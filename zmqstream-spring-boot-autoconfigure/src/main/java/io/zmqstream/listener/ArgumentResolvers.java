@@ -73,6 +73,9 @@ final class ArgumentResolvers {
         if (raw == ZMQStream.class) {
             return ZmqListenerMessage::getStream;
         }
+        if (raw == ZmqListenerMessage.class) {
+            return message -> message;
+        }
         if (raw == RoutingEnvelope.class) {
             if (!listener.routed()) {
                 throw refused(parameter, "a RoutingEnvelope parameter needs a ROUTER stream, but stream '"

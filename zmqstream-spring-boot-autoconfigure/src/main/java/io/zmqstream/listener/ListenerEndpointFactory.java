@@ -36,6 +36,10 @@ final class ListenerEndpointFactory {
         String description = ListenerMethod.describe(method);
         String streamName = resolve(annotation.value());
         ZMQStream stream = stream(description, streamName, "names stream '" + streamName + "'");
+        if (stream.getSocketType() == SocketType.PUB || stream.getSocketType() == SocketType.PUSH) {
+            throw new ZmqListenerConfigurationException(description, "stream '" + streamName + "' is a "
+                    + stream.getSocketType() + ", which never receives", "Name a stream that receives.");
+        }
         String id = resolve(annotation.id());
         if (id.isEmpty()) {
             id = beanName + "." + method.getName() + (repeated ? "[" + streamName + "]" : "");
@@ -99,10 +103,16 @@ final class ListenerEndpointFactory {
     /** Where return values go: the named stream, else the listener's own REP or ROUTER stream, else nowhere. */
     private ReplySender replies(ListenerMethod listener, String replyTo, JsonPayloadCodec json) {
         ZMQStream target;
+        boolean rep = listener.stream().getSocketType() == SocketType.REP;
+        if (rep && !replyTo.isEmpty()) {
+            throw new ZmqListenerConfigurationException(listener.description(), "it replies to stream '" + replyTo
+                    + "', but stream '" + listener.streamName() + "' is a REP, which must answer every request itself",
+                    "Remove replyTo: the return value is the REP's reply.");
+        }
         if (!replyTo.isEmpty()) {
             target = stream(listener.description(), replyTo, "replies to stream '" + replyTo + "'");
         }
-        else if (listener.stream().getSocketType() == SocketType.REP || listener.routed()) {
+        else if (rep || listener.routed()) {
             target = listener.stream();
         }
         else {

@@ -15,6 +15,7 @@ import java.lang.annotation.Target;
  * <p>Parameters, by declared type: {@code List<byte[]>} (the message's frames), {@code byte[]}
  * and {@code String} (UTF-8) (the last frame, or the one {@link Frame @Frame} names),
  * {@code ZMsg}, {@code List<ZFrame>}, {@link io.zmqstream.ZMQStream} (the stream itself),
+ * {@link ZmqListenerMessage} (the whole message as received),
  * {@link RoutingEnvelope} (ROUTER streams), {@link io.zmqstream.Frame} and
  * {@code List<io.zmqstream.Frame>} (with {@code copy = false}); a parameter of any other type is
  * read from JSON in its frame with the application's Jackson 3 {@code JsonMapper}. On a ROUTER
@@ -102,7 +103,8 @@ public @interface ZmqListener {
 
     /**
      * The stream the method's return values are sent to, for streams that do not reply
-     * themselves (any type but REP and ROUTER). Placeholders are resolved.
+     * themselves (any type but REP and ROUTER), or to forward what a ROUTER receives; not
+     * allowed on REP streams, which answer every request themselves. Placeholders are resolved.
      *
      * @return the reply stream's name, or empty to reply on REP and ROUTER streams only
      */

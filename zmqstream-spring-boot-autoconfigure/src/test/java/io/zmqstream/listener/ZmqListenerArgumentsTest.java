@@ -39,6 +39,9 @@ class ZmqListenerArgumentsTest {
                     assertThat(msg.size()).isEqualTo(3);
                     assertThat(msg.getLast().getString(ZMQ.CHARSET)).isEqualTo("last");
                     assertThat(arguments.get("stream")).isSameAs(context.getBean("in", ZMQStream.class));
+                    ZmqListenerMessage message = (ZmqListenerMessage) arguments.get("message");
+                    assertThat(texts(message.getFrames())).containsExactly("topic", "middle", "last");
+                    assertThat(message.getEnvelope()).isNull();
                 });
     }
 
@@ -114,9 +117,12 @@ class ZmqListenerArgumentsTest {
 
         @ZmqListener("in")
         void receive(List<byte[]> frames, byte[] bytes, String text, @Frame(0) String first, @Frame(1) byte[] second,
-                @Frame(-2) String fromEnd, List<ZFrame> zframes, ZMsg zmsg, ZMQStream stream) {
-            calls.add(Map.of("frames", frames, "bytes", bytes, "text", text, "first", first, "second", second,
-                    "fromEnd", fromEnd, "zframes", zframes, "zmsg", zmsg, "stream", stream));
+                @Frame(-2) String fromEnd, List<ZFrame> zframes, ZMsg zmsg, ZMQStream stream,
+                ZmqListenerMessage message) {
+            calls.add(Map.ofEntries(Map.entry("frames", frames), Map.entry("bytes", bytes), Map.entry("text", text),
+                    Map.entry("first", first), Map.entry("second", second), Map.entry("fromEnd", fromEnd),
+                    Map.entry("zframes", zframes), Map.entry("zmsg", zmsg), Map.entry("stream", stream),
+                    Map.entry("message", message)));
         }
     }
 

@@ -105,6 +105,19 @@ class ZmqListenerFailureTest {
     }
 
     @Test
+    void aListenerOnAStreamThatNeverReceivesIsRefused() {
+        assertFailure(analysis(OnPush.class, boundStream("jobs", "push")), "OnPush.receive",
+                "stream 'jobs' is a PUSH, which never receives", "Name a stream that receives.");
+    }
+
+    @Test
+    void replyToOnARepStreamIsRefused() {
+        assertFailure(analysis(RepWithReplyTo.class, boundStream("jobs", "rep")), "RepWithReplyTo.receive",
+                "it replies to stream 'jobs', but stream 'jobs' is a REP, which must answer every request itself",
+                "Remove replyTo");
+    }
+
+    @Test
     void aRepeatedListenerGetsOneEndpointPerStreamWithTheStreamInItsDefaultId() {
         runner().withUserConfiguration(OnTwoStreams.class).withPropertyValues(boundStream("a", "pull"))
                 .withPropertyValues(boundStream("b", "pull")).run(context -> {
@@ -224,6 +237,21 @@ class ZmqListenerFailureTest {
     static class LimitWithoutAsync {
         @ZmqListener(value = "jobs", maxInFlight = 4)
         void receive(String job) {
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OnPush {
+        @ZmqListener("jobs")
+        void receive(String job) {
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class RepWithReplyTo {
+        @ZmqListener(value = "jobs", replyTo = "jobs")
+        String receive(String job) {
+            return job;
         }
     }
 

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 import io.zmqstream.ZMQStream;
@@ -112,6 +114,26 @@ class ZmqListenerRepliesTest {
                     for (int i = 0; i < 1_000; i++) {
                         req.send("n" + i);
                         assertThat(req.recvStr()).isEqualTo("n" + i + " is request " + (i + 1));
+                    }
+                });
+    }
+
+    @Test
+    void aRepListenerOnAnExecutorServesSeveralClientsInTurn() {
+        runner().withUserConfiguration(RepOnExecutor.class).withPropertyValues(boundStream("service", "rep"))
+                .run(context -> {
+                    List<ZMQ.Socket> clients = new ArrayList<>();
+                    for (int i = 0; i < 4; i++) {
+                        clients.add(peer(context, SocketType.REQ, "service"));
+                    }
+                    for (int round = 0; round < 50; round++) {
+                        // Four requests wait at the REP while it answers one at a time, off the loop thread.
+                        for (int i = 0; i < clients.size(); i++) {
+                            sendTexts(clients.get(i), "c" + i + " r" + round);
+                        }
+                        for (int i = 0; i < clients.size(); i++) {
+                            assertThat(receiveTexts(clients.get(i))).containsExactly("worker: c" + i + " r" + round);
+                        }
                     }
                 });
     }
@@ -278,6 +300,20 @@ class ZmqListenerRepliesTest {
         String count(String request) {
             requests++;
             return request + " is request " + requests;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class RepOnExecutor {
+
+        @Bean(destroyMethod = "shutdown")
+        ExecutorService repWorkers() {
+            return Executors.newFixedThreadPool(2, task -> new Thread(task, "rep-worker"));
+        }
+
+        @ZmqListener(value = "service", executor = "repWorkers")
+        String serve(String request) {
+            return Thread.currentThread().getName().replace("rep-", "") + ": " + request;
         }
     }
 
