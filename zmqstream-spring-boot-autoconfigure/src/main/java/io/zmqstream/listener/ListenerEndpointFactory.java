@@ -25,14 +25,10 @@ final class ListenerEndpointFactory {
         this.beanFactory = beanFactory;
     }
 
-    /** An endpoint, and its method as start-up failures name it. */
-    record Created(ZmqListenerEndpoint endpoint, String description) {
-    }
-
     /**
      * @param repeated whether the method has several {@code @ZmqListener}s, which makes the default id name the stream
      */
-    Created create(Object bean, String beanName, Method method, ZmqListener annotation, boolean repeated) {
+    ZmqListenerEndpoint create(Object bean, String beanName, Method method, ZmqListener annotation, boolean repeated) {
         String description = ListenerMethod.describe(method);
         String streamName = resolve(annotation.value());
         ZMQStream stream = stream(description, streamName, "names stream '" + streamName + "'");
@@ -52,8 +48,16 @@ final class ListenerEndpointFactory {
         ListenerMessageHandler handler = new ListenerMessageHandler(listener, invoker, replies, executor,
                 errorHandler(description, resolve(annotation.errorHandler())));
         int maxInFlight = maxInFlight(listener, annotation.maxInFlight(), executor != null);
-        boolean autoStartup = Boolean.parseBoolean(resolve(annotation.autoStartup()));
-        return new Created(new ZmqListenerEndpoint(listener, handler, autoStartup, maxInFlight), description);
+        boolean autoStartup = autoStartup(description, resolve(annotation.autoStartup()));
+        return new ZmqListenerEndpoint(listener, handler, autoStartup, maxInFlight);
+    }
+
+    private static boolean autoStartup(String description, String value) {
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw new ZmqListenerConfigurationException(description, "autoStartup is '" + value + "'",
+                    "Set autoStartup to \"true\" or \"false\".");
+        }
+        return Boolean.parseBoolean(value);
     }
 
     private String resolve(String value) {

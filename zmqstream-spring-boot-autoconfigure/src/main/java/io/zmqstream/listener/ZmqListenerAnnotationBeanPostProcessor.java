@@ -92,9 +92,9 @@ public class ZmqListenerAnnotationBeanPostProcessor
     }
 
     private void register(FoundListener found) {
-        ListenerEndpointFactory.Created created = endpointFactory.create(found.bean(), found.beanName(), found.method(),
+        ZmqListenerEndpoint endpoint = endpointFactory.create(found.bean(), found.beanName(), found.method(),
                 found.annotation(), found.repeated());
-        beanFactory.getBean(ZmqListenerEndpointRegistry.class).register(created.endpoint(), created.description());
+        beanFactory.getBean(ZmqListenerEndpointRegistry.class).register(endpoint);
     }
 
     /** An annotated method waiting for the singletons to exist. */

@@ -152,6 +152,11 @@ public final class ZmqListenerEndpoint {
         return running && !paused && listener.stream().isReceiving();
     }
 
+    /** The method as start-up failures name it. */
+    String description() {
+        return listener.description();
+    }
+
     /** Completes when the messages in progress now (on an executor, or awaiting their stages) are handled. */
     CompletableFuture<Void> whenIdle() {
         return handler.whenIdle();

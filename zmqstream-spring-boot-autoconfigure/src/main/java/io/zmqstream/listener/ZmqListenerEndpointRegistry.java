@@ -32,7 +32,8 @@ public class ZmqListenerEndpointRegistry implements SmartLifecycle {
      *
      * @throws ZmqListenerConfigurationException when its id, or its stream, already has a listener
      */
-    synchronized void register(ZmqListenerEndpoint endpoint, String description) {
+    synchronized void register(ZmqListenerEndpoint endpoint) {
+        String description = endpoint.description();
         ZmqListenerEndpoint sameId = listeners.get(endpoint.getId());
         if (sameId != null) {
             throw new ZmqListenerConfigurationException(description, "its id '" + endpoint.getId()

@@ -118,6 +118,12 @@ class ZmqListenerFailureTest {
     }
 
     @Test
+    void anAutoStartupThatIsNeitherTrueNorFalseIsRefused() {
+        assertFailure(analysis(VagueAutoStartup.class, boundStream("jobs", "pull")), "VagueAutoStartup.receive",
+                "autoStartup is 'yes'", "Set autoStartup to \"true\" or \"false\".");
+    }
+
+    @Test
     void aRepeatedListenerGetsOneEndpointPerStreamWithTheStreamInItsDefaultId() {
         runner().withUserConfiguration(OnTwoStreams.class).withPropertyValues(boundStream("a", "pull"))
                 .withPropertyValues(boundStream("b", "pull")).run(context -> {
@@ -252,6 +258,13 @@ class ZmqListenerFailureTest {
         @ZmqListener(value = "jobs", replyTo = "jobs")
         String receive(String job) {
             return job;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class VagueAutoStartup {
+        @ZmqListener(value = "jobs", autoStartup = "${jobs.auto-startup:yes}")
+        void receive(String job) {
         }
     }
 

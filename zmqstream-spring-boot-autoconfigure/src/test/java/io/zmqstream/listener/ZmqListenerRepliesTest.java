@@ -16,8 +16,11 @@ import io.zmqstream.ZMQStream;
 import io.zmqstream.autoconfigure.TestPeers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.zeromq.SocketType;
@@ -35,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** What a {@code @ZmqListener} method returns goes back to the peer that asked. */
+@ExtendWith(OutputCaptureExtension.class)
 class ZmqListenerRepliesTest {
 
     private final TestPeers peers = new TestPeers();
@@ -190,7 +194,7 @@ class ZmqListenerRepliesTest {
     }
 
     @Test
-    void aRepListenerThatThrowsRepliesWithAnEmptyFrameAndTakesTheNextRequest() {
+    void aRepListenerThatThrowsRepliesWithAnEmptyFrameAndTakesTheNextRequest(CapturedOutput output) {
         runner().withUserConfiguration(Picky.class).withPropertyValues(boundStream("picky", "rep"))
                 .run(context -> {
                     ZMQ.Socket req = peer(context, SocketType.REQ, "picky");
@@ -205,6 +209,10 @@ class ZmqListenerRepliesTest {
                             .getListener("zmqListenerRepliesTest.Picky.reply");
                     assertThat(endpoint.getFailureCount()).isEqualTo(1);
                     assertThat(endpoint.getConversionFailureCount()).isZero();
+                    // The default error handler names the listener and the stream, not the message.
+                    assertThat(output).contains("Listener 'zmqListenerRepliesTest.Picky.reply' on stream 'picky' "
+                            + "failed on a message of 1 frames; the stream goes on")
+                            .contains("java.lang.IllegalArgumentException: no bad requests");
                 });
     }
 
