@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -78,6 +79,8 @@ public class ZMQStream implements AutoCloseable {
     private final AtomicBoolean interestUpdateScheduled = new AtomicBoolean();
     private final Runnable scheduledInterestUpdate = this::runScheduledInterestUpdate;
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private final Set<String> boundEndpoints = new CopyOnWriteArraySet<>();
+    private final Set<String> connectedEndpoints = new CopyOnWriteArraySet<>();
 
     private volatile MessageDelivery delivery;
     private volatile SendStreamCallback sendCallback;
@@ -175,6 +178,26 @@ public class ZMQStream implements AutoCloseable {
      */
     public SocketType getSocketType() {
         return socketType;
+    }
+
+    /**
+     * The endpoints bound through this stream, as the socket reports them: a wildcard port
+     * ({@code tcp://127.0.0.1:*}) appears as the port chosen. Binds made through
+     * {@link #withSocket(Consumer)} are not seen.
+     *
+     * @return the bound endpoints, in the order they were bound
+     */
+    public List<String> getBoundEndpoints() {
+        return List.copyOf(boundEndpoints);
+    }
+
+    /**
+     * The endpoints connected through this stream and not disconnected since.
+     *
+     * @return the connected endpoints, in the order they were connected
+     */
+    public List<String> getConnectedEndpoints() {
+        return List.copyOf(connectedEndpoints);
     }
 
     /**
@@ -846,7 +869,13 @@ public class ZMQStream implements AutoCloseable {
      * @return {@code true} when bound
      */
     public boolean bind(String endpoint) {
-        return onSocket(s -> s.bind(endpoint));
+        return onSocket(s -> {
+            boolean bound = s.bind(endpoint);
+            if (bound) {
+                boundEndpoints.add(s.getLastEndpoint());
+            }
+            return bound;
+        });
     }
 
     /**
@@ -856,7 +885,11 @@ public class ZMQStream implements AutoCloseable {
      * @return the port chosen
      */
     public int bindToRandomPort(String endpoint) {
-        return onSocket(s -> s.bindToRandomPort(endpoint));
+        return onSocket(s -> {
+            int port = s.bindToRandomPort(endpoint);
+            boundEndpoints.add(s.getLastEndpoint());
+            return port;
+        });
     }
 
     /**
@@ -866,7 +899,13 @@ public class ZMQStream implements AutoCloseable {
      * @return {@code true} when the connection was started
      */
     public boolean connect(String endpoint) {
-        return onSocket(s -> s.connect(endpoint));
+        return onSocket(s -> {
+            boolean connected = s.connect(endpoint);
+            if (connected) {
+                connectedEndpoints.add(endpoint);
+            }
+            return connected;
+        });
     }
 
     /**
@@ -876,7 +915,13 @@ public class ZMQStream implements AutoCloseable {
      * @return {@code true} when unbound
      */
     public boolean unbind(String endpoint) {
-        return onSocket(s -> s.unbind(endpoint));
+        return onSocket(s -> {
+            boolean unbound = s.unbind(endpoint);
+            if (unbound) {
+                boundEndpoints.remove(endpoint);
+            }
+            return unbound;
+        });
     }
 
     /**
@@ -886,7 +931,13 @@ public class ZMQStream implements AutoCloseable {
      * @return {@code true} when disconnected
      */
     public boolean disconnect(String endpoint) {
-        return onSocket(s -> s.disconnect(endpoint));
+        return onSocket(s -> {
+            boolean disconnected = s.disconnect(endpoint);
+            if (disconnected) {
+                connectedEndpoints.remove(endpoint);
+            }
+            return disconnected;
+        });
     }
 
     /**

@@ -266,6 +266,15 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
     }
 
     /**
+     * Tasks queued for the loop thread and not yet run, for monitoring: counting walks the queue.
+     *
+     * @return the number of pending tasks
+     */
+    public int getPendingTasks() {
+        return tasks.size();
+    }
+
+    /**
      * How many messages a stream handles each way in one turn before the next stream gets its turn.
      *
      * @return the budget

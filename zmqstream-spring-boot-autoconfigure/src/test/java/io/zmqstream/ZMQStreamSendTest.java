@@ -113,6 +113,25 @@ class ZMQStreamSendTest extends LoopTestSupport {
     }
 
     @Test
+    void theStreamKnowsItsBoundAndConnectedEndpointsWithTheChosenPort() {
+        ZMQStream pair = stream(SocketType.PAIR);
+        int port = pair.bindToRandomPort("tcp://127.0.0.1");
+        String named = inproc();
+        assertThat(pair.bind(named)).isTrue();
+        String elsewhere = inproc();
+        peer(SocketType.PAIR).bind(elsewhere);
+        assertThat(pair.connect(elsewhere)).isTrue();
+
+        assertThat(pair.getBoundEndpoints()).containsExactly("tcp://127.0.0.1:" + port, named);
+        assertThat(pair.getConnectedEndpoints()).containsExactly(elsewhere);
+
+        pair.unbind(named);
+        pair.disconnect(elsewhere);
+        assertThat(pair.getBoundEndpoints()).containsExactly("tcp://127.0.0.1:" + port);
+        assertThat(pair.getConnectedEndpoints()).isEmpty();
+    }
+
+    @Test
     void repStreamAnswersEachOfSeveralWaitingRequestsInTurn() {
         String endpoint = inproc();
         ZMQStream rep = bound(SocketType.REP, endpoint);
