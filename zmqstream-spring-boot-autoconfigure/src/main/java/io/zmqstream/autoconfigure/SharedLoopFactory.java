@@ -1,5 +1,8 @@
 package io.zmqstream.autoconfigure;
 
+import java.time.Duration;
+
+import io.zmqstream.LoopLagMonitor;
 import io.zmqstream.ZmqIoLoop;
 import org.zeromq.ZContext;
 
@@ -34,6 +37,27 @@ final class SharedLoopFactory {
         configure(loop, "zmq.io-loop.batch-budget", () -> loop.setBatchBudget(settings.getBatchBudget()), "1 or more");
         configure(loop, "zmq.io-loop.spin-time", () -> loop.setSpinTime(settings.getSpinTime()), "zero or more");
         return loop;
+    }
+
+    /** The started lag monitor of the loop, probing every {@code zmq.io-loop.lag-probe-interval}. */
+    static LoopLagMonitor lagMonitor(ZmqIoLoop loop, ZmqProperties.IoLoop settings) {
+        LoopLagMonitor monitor = new LoopLagMonitor(loop,
+                positive("zmq.io-loop.lag-probe-interval", settings.getLagProbeInterval(), "1s"));
+        monitor.start();
+        return monitor;
+    }
+
+    /** The loop's lag beyond which it counts as stuck: {@code zmq.io-loop.max-lag}. */
+    static Duration maxLag(ZmqProperties.IoLoop settings) {
+        return positive("zmq.io-loop.max-lag", settings.getMaxLag(), "5s");
+    }
+
+    private static Duration positive(String property, Duration value, String example) {
+        if (value.isNegative() || value.isZero()) {
+            throw new ZmqConfigurationException(property, "is " + value + ", not more than zero",
+                    "Set " + property + " to more than zero, such as " + example + ".");
+        }
+        return value;
     }
 
     /** Applies one setting; a value the loop refuses closes the loop and names the property. */

@@ -1,5 +1,6 @@
 package io.zmqstream.autoconfigure;
 
+import io.zmqstream.LoopLagMonitor;
 import io.zmqstream.ZMQStream;
 import io.zmqstream.ZmqIoLoop;
 import io.zmqstream.listener.JsonPayloadCodec;
@@ -62,6 +63,20 @@ public class ZmqAutoConfiguration {
     @ConditionalOnMissingBean
     public ZmqIoLoop zmqIoLoop(ZContext context, ZmqProperties properties) {
         return SharedLoopFactory.loop(context, properties.getIoLoop());
+    }
+
+    /**
+     * Probes how late the shared loop runs its timers, every {@code zmq.io-loop.lag-probe-interval};
+     * read by the metrics and the health indicator.
+     *
+     * @param loop the shared loop
+     * @param properties the {@code zmq.*} settings
+     * @return the monitor, started (its first probe runs once the loop runs)
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public LoopLagMonitor zmqLoopLagMonitor(ZmqIoLoop loop, ZmqProperties properties) {
+        return SharedLoopFactory.lagMonitor(loop, properties.getIoLoop());
     }
 
     /**

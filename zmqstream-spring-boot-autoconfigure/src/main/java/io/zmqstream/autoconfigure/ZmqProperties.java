@@ -42,6 +42,11 @@ public class ZmqProperties {
     private final IoLoop ioLoop = new IoLoop();
 
     /**
+     * How @ZmqListener methods are observed.
+     */
+    private final Listener listener = new Listener();
+
+    /**
      * Streams by name: each becomes a ZMQStream bean of that name, injectable with @Qualifier("name").
      */
     private final Map<String, Stream> streams = new LinkedHashMap<>();
@@ -62,6 +67,15 @@ public class ZmqProperties {
      */
     public IoLoop getIoLoop() {
         return this.ioLoop;
+    }
+
+    /**
+     * How {@code @ZmqListener} methods are observed.
+     *
+     * @return the settings
+     */
+    public Listener getListener() {
+        return this.listener;
     }
 
     /**
@@ -149,6 +163,16 @@ public class ZmqProperties {
         private Duration spinTime = Duration.ZERO;
 
         /**
+         * How often the loop's lag is probed: a timer that measures how late the loop runs it.
+         */
+        private Duration lagProbeInterval = Duration.ofSeconds(1);
+
+        /**
+         * The lag beyond which the loop counts as stuck: the zmq health indicator then reports DOWN.
+         */
+        private Duration maxLag = Duration.ofSeconds(5);
+
+        /**
          * The {@code thread-name} setting.
          *
          * @return the setting
@@ -200,6 +224,72 @@ public class ZmqProperties {
          */
         public void setSpinTime(Duration spinTime) {
             this.spinTime = spinTime;
+        }
+
+        /**
+         * The {@code lag-probe-interval} setting.
+         *
+         * @return the setting
+         */
+        public Duration getLagProbeInterval() {
+            return this.lagProbeInterval;
+        }
+
+        /**
+         * Sets the {@code lag-probe-interval} setting.
+         *
+         * @param lagProbeInterval the setting
+         */
+        public void setLagProbeInterval(Duration lagProbeInterval) {
+            this.lagProbeInterval = lagProbeInterval;
+        }
+
+        /**
+         * The {@code max-lag} setting.
+         *
+         * @return the setting
+         */
+        public Duration getMaxLag() {
+            return this.maxLag;
+        }
+
+        /**
+         * Sets the {@code max-lag} setting.
+         *
+         * @param maxLag the setting
+         */
+        public void setMaxLag(Duration maxLag) {
+            this.maxLag = maxLag;
+        }
+    }
+
+    /**
+     * How {@code @ZmqListener} methods are observed.
+     */
+    public static class Listener {
+
+        /**
+         * Whether each listener invocation is a Micrometer Observation (for tracing as well as metrics)
+         * instead of a plain zmq.listener timer.
+         */
+        private boolean observationEnabled;
+
+        /**
+         * The {@code observation-enabled} setting.
+         *
+         * @return the setting
+         */
+        public boolean isObservationEnabled() {
+            return this.observationEnabled;
+        }
+
+        /**
+         * Sets the {@code observation-enabled} setting.
+         *
+         * @param observationEnabled the setting
+         */
+        public void setObservationEnabled(boolean observationEnabled) {
+            this.observationEnabled = observationEnabled;
         }
     }
 

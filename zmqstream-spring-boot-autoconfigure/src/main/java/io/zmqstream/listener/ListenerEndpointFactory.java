@@ -45,8 +45,10 @@ final class ListenerEndpointFactory {
         ListenerInvoker invoker = new ListenerInvoker(listener, new ArgumentResolvers(listener, json).forMethod());
         Executor executor = executor(description, resolve(annotation.executor()));
         ReplySender replies = replies(listener, resolve(annotation.replyTo()), json);
+        ListenerInvocationObserver observer = beanFactory.getBeanProvider(ListenerInvocationObserver.class)
+                .getIfUnique(() -> ListenerInvocationObserver.NONE);
         ListenerMessageHandler handler = new ListenerMessageHandler(listener, invoker, replies, executor,
-                errorHandler(description, resolve(annotation.errorHandler())));
+                errorHandler(description, resolve(annotation.errorHandler())), observer);
         int maxInFlight = maxInFlight(listener, annotation.maxInFlight(), executor != null);
         boolean autoStartup = autoStartup(description, resolve(annotation.autoStartup()));
         return new ZmqListenerEndpoint(listener, handler, autoStartup, maxInFlight);

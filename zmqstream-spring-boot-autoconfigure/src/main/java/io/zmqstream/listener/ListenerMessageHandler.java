@@ -30,6 +30,7 @@ final class ListenerMessageHandler implements AsyncFrameCallback {
     private final ReplySender replies;
     private final Executor executor;
     private final ZmqListenerErrorHandler errorHandler;
+    private final ListenerInvocationObserver.Invocations invocations;
     private final boolean routed;
     private final boolean mustReply;
     private final Set<CompletableFuture<Void>> inProgress = ConcurrentHashMap.newKeySet();
@@ -42,14 +43,16 @@ final class ListenerMessageHandler implements AsyncFrameCallback {
      * @param replies sends return values, or {@code null} when the listener does not reply
      * @param executor runs the method, or {@code null} to run it on the loop thread
      * @param errorHandler handles failures
+     * @param observer watches each invocation
      */
     ListenerMessageHandler(ListenerMethod listener, ListenerInvoker invoker, ReplySender replies, Executor executor,
-            ZmqListenerErrorHandler errorHandler) {
+            ZmqListenerErrorHandler errorHandler, ListenerInvocationObserver observer) {
         this.listener = listener;
         this.invoker = invoker;
         this.replies = replies;
         this.executor = executor;
         this.errorHandler = errorHandler;
+        this.invocations = observer.forListener(listener.id(), listener.streamName());
         this.routed = listener.routed();
         this.mustReply = listener.stream().getSocketType() == SocketType.REP;
     }
@@ -99,26 +102,33 @@ final class ListenerMessageHandler implements AsyncFrameCallback {
 
     /** Calls the method and replies; returns a stage when the method's own stage is still running. */
     private CompletionStage<?> handle(ZmqListenerMessage message) {
+        ListenerInvocationObserver.Invocation invocation = invocations.start();
         Object result;
         try {
             result = invoker.invoke(message);
         }
         catch (Exception ex) {
+            invocation.returned();
+            invocation.ended(ex);
             failed(message, ex);
             return null;
         }
+        invocation.returned();
         if (result instanceof CompletionStage<?> stage) {
             return stage.handle((value, failure) -> {
-                if (failure == null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                invocation.ended(cause);
+                if (cause == null) {
                     reply(message, value);
                 }
                 else {
-                    failed(message, failure instanceof CompletionException && failure.getCause() != null
-                            ? failure.getCause() : failure);
+                    failed(message, cause);
                 }
                 return null;
             });
         }
+        invocation.ended(null);
         reply(message, result);
         return null;
     }

@@ -28,7 +28,10 @@ class ConfigurationMetadataTest {
         // Boot's metadata format names a map's entries by their keys, which only the application knows:
         // the per-stream properties are described on ZmqProperties.Stream, whose type zmq.streams names.
         assertThat(names).containsExactlyInAnyOrder("zmq.context.io-threads", "zmq.context.max-sockets",
-                "zmq.io-loop.thread-name", "zmq.io-loop.batch-budget", "zmq.io-loop.spin-time", "zmq.streams");
+                "zmq.io-loop.thread-name", "zmq.io-loop.batch-budget", "zmq.io-loop.spin-time",
+                "zmq.io-loop.lag-probe-interval", "zmq.io-loop.max-lag", "zmq.listener.observation-enabled",
+                "zmq.streams", "management.endpoint.zmq.access", "management.endpoint.zmq.cache.time-to-live",
+                "management.health.zmq.enabled");
         assertThat(properties).filteredOn(p -> p.get("name").asString().equals("zmq.streams"))
                 .singleElement().satisfies(p -> assertThat(p.get("type").asString()).contains("ZmqProperties$Stream"));
     }
@@ -45,9 +48,10 @@ class ConfigurationMetadataTest {
     }
 
     @Test
-    void theAutoConfigurationIsListedForSpringBootToFind() throws IOException {
+    void theAutoConfigurationsAreListedForSpringBootToFind() throws IOException {
         try (InputStream in = resource("META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports")) {
-            assertThat(new String(in.readAllBytes())).contains(ZmqAutoConfiguration.class.getName());
+            assertThat(new String(in.readAllBytes()).lines()).containsExactly(ZmqAutoConfiguration.class.getName(),
+                    ZmqMetricsAutoConfiguration.class.getName(), ZmqActuatorAutoConfiguration.class.getName());
         }
     }
 

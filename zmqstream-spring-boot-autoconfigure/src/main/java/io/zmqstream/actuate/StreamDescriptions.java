@@ -1,0 +1,163 @@
+package io.zmqstream.actuate;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.zmqstream.LoopLagMonitor;
+import io.zmqstream.SendFailure;
+import io.zmqstream.StreamStatistics;
+import io.zmqstream.ZMQStream;
+import io.zmqstream.ZmqIoLoop;
+import io.zmqstream.listener.ZmqListenerEndpoint;
+import io.zmqstream.listener.ZmqListenerEndpointRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * What the actuator endpoint and the health indicator show of the loop and the streams: their
+ * state, endpoints and counts, never keys or message contents. Needs neither actuator module.
+ */
+public final class StreamDescriptions {
+
+    private final ZmqIoLoop loop;
+    private final LoopLagMonitor lag;
+    private final ObjectProvider<ZMQStream> streams;
+    private final ObjectProvider<ZmqListenerEndpointRegistry> listeners;
+
+    /**
+     * Creates the descriptions.
+     *
+     * @param loop the shared loop
+     * @param lag its lag monitor
+     * @param streams every stream bean
+     * @param listeners the listener registry, when there is one
+     */
+    public StreamDescriptions(ZmqIoLoop loop, LoopLagMonitor lag, ObjectProvider<ZMQStream> streams,
+            ObjectProvider<ZmqListenerEndpointRegistry> listeners) {
+        this.loop = loop;
+        this.lag = lag;
+        this.streams = streams;
+        this.listeners = listeners;
+    }
+
+    /**
+     * The loop now.
+     *
+     * @return the loop's description
+     */
+    public LoopDescriptor loop() {
+        return new LoopDescriptor(loop.getThreadName(), loop.isRunning(), lag.getLag(), loop.getPendingTasks());
+    }
+
+    /**
+     * Every stream now, by name.
+     *
+     * @return the descriptions, in bean order
+     */
+    public Map<String, StreamDescriptor> streams() {
+        Map<String, StreamDescriptor> descriptions = new LinkedHashMap<>();
+        streams.orderedStream().forEach(stream -> descriptions.put(stream.getName(), describe(stream)));
+        return descriptions;
+    }
+
+    /**
+     * One stream now.
+     *
+     * @param name the stream's name
+     * @return its description, or {@code null} when there is no such stream
+     */
+    public StreamDescriptor stream(String name) {
+        ZMQStream stream = find(name);
+        return stream == null ? null : describe(stream);
+    }
+
+    /**
+     * The stream of that name.
+     *
+     * @param name the stream's name
+     * @return the stream, or {@code null} when there is none
+     */
+    public ZMQStream find(String name) {
+        return streams.orderedStream().filter(stream -> name.equals(stream.getName())).findFirst().orElse(null);
+    }
+
+    /**
+     * The listeners that receive from a stream.
+     *
+     * @param stream the stream
+     * @return its listeners, none when there is no listener registry
+     */
+    public List<ZmqListenerEndpoint> listenersOf(ZMQStream stream) {
+        ZmqListenerEndpointRegistry registry = listeners.getIfAvailable();
+        return registry == null ? List.of()
+                : registry.getListeners().stream().filter(listener -> listener.getStream() == stream).toList();
+    }
+
+    private StreamDescriptor describe(ZMQStream stream) {
+        StreamStatistics statistics = stream.getStatistics();
+        Map<String, Long> failures = new LinkedHashMap<>();
+        for (SendFailure.Reason reason : SendFailure.Reason.values()) {
+            failures.put(reason.name().toLowerCase(Locale.ROOT).replace('_', '-'), statistics.getSendFailures(reason));
+        }
+        List<ListenerDescriptor> listenerDescriptors = listenersOf(stream).stream()
+                .map(listener -> new ListenerDescriptor(listener.getId(), listener.getMethod().toGenericString(),
+                        listener.isRunning(), listener.isPaused(), listener.getFailureCount(),
+                        listener.getConversionFailureCount()))
+                .toList();
+        return new StreamDescriptor(stream.getSocketType().name(), stream.getBoundEndpoints(),
+                stream.getConnectedEndpoints(), stream.isReceiving(), stream.isSending(), stream.isClosed(),
+                statistics.getQueueDepth(), statistics.getMessagesSent(), statistics.getMessagesReceived(),
+                statistics.getBytesSent(), statistics.getBytesReceived(), failures, statistics.getCallbackErrors(),
+                listenerDescriptors);
+    }
+
+    /**
+     * The loop.
+     *
+     * @param thread the loop thread's name
+     * @param running whether the thread runs
+     * @param lag how late it runs its timers
+     * @param pendingTasks tasks queued for it
+     */
+    public record LoopDescriptor(String thread, boolean running, Duration lag, int pendingTasks) {
+    }
+
+    /**
+     * One stream.
+     *
+     * @param type the socket type
+     * @param bind the endpoints it is bound to
+     * @param connect the endpoints it is connected to
+     * @param receiving whether it has a receive callback
+     * @param sending whether messages wait to be sent
+     * @param closed whether it is closed
+     * @param queueDepth messages in its send queue
+     * @param messagesSent messages the socket took
+     * @param messagesReceived messages received
+     * @param bytesSent bytes sent
+     * @param bytesReceived bytes received
+     * @param sendFailures messages not sent, by reason
+     * @param callbackErrors callbacks that threw
+     * @param listeners the {@code @ZmqListener} methods on it
+     */
+    public record StreamDescriptor(String type, List<String> bind, List<String> connect, boolean receiving,
+            boolean sending, boolean closed, int queueDepth, long messagesSent, long messagesReceived, long bytesSent,
+            long bytesReceived, Map<String, Long> sendFailures, long callbackErrors, List<ListenerDescriptor> listeners) {
+    }
+
+    /**
+     * One listener.
+     *
+     * @param id its id
+     * @param method the annotated method
+     * @param running whether it is started
+     * @param paused whether it is paused
+     * @param failures messages it failed on
+     * @param conversionFailures messages whose arguments could not be made
+     */
+    public record ListenerDescriptor(String id, String method, boolean running, boolean paused, long failures,
+            long conversionFailures) {
+    }
+}

@@ -1,0 +1,75 @@
+package io.zmqstream.autoconfigure;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import io.zmqstream.LoopLagMonitor;
+import io.zmqstream.ZMQStream;
+import io.zmqstream.ZmqIoLoop;
+import io.zmqstream.listener.ListenerInvocationObserver;
+import io.zmqstream.metrics.ListenerObservations;
+import io.zmqstream.metrics.ListenerTimers;
+import io.zmqstream.metrics.ZmqMeterBinder;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.zeromq.ZContext;
+
+/**
+ * Micrometer for ZeroMQ streams, when the application has a {@code MeterRegistry}: meters of the
+ * core's own counters for the loop and every stream bean, and a {@code zmq.listener} timer per
+ * {@code @ZmqListener} invocation, or, with {@code zmq.listener.observation-enabled=true} and an
+ * {@code ObservationRegistry}, an Observation per invocation instead.
+ */
+@AutoConfiguration(after = ZmqAutoConfiguration.class, afterName = {
+        "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration",
+        "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
+@ConditionalOnClass(ZContext.class)
+public class ZmqMetricsAutoConfiguration {
+
+    private static final String OBSERVATION_ENABLED = "zmq.listener.observation-enabled";
+
+    /** Creates the auto-configuration; Spring Boot does this. */
+    public ZmqMetricsAutoConfiguration() {
+    }
+
+    /** Meters, when there is a meter registry. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterRegistry.class)
+    @ConditionalOnBean({ MeterRegistry.class, ZmqIoLoop.class, LoopLagMonitor.class })
+    static class MeterConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        ZmqMeterBinder zmqMeterBinder(ZmqIoLoop loop, LoopLagMonitor lag, ObjectProvider<ZMQStream> streams) {
+            return new ZmqMeterBinder(loop, lag, streams);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean(ListenerInvocationObserver.class)
+        @ConditionalOnBooleanProperty(name = OBSERVATION_ENABLED, havingValue = false, matchIfMissing = true)
+        ListenerTimers zmqListenerTimers(MeterRegistry registry) {
+            return new ListenerTimers(registry);
+        }
+    }
+
+    /** Observations of listener invocations, when asked for and there is an observation registry. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(ObservationRegistry.class)
+    @ConditionalOnBean(ObservationRegistry.class)
+    @ConditionalOnBooleanProperty(OBSERVATION_ENABLED)
+    static class ObservationConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(ListenerInvocationObserver.class)
+        ListenerObservations zmqListenerObservations(ObservationRegistry registry) {
+            return new ListenerObservations(registry);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.zmqstream.listener;
+
+/**
+ * Watches the invocations of {@link ZmqListener} methods, for metrics or tracing. The starter's
+ * metrics configuration provides one when the application has Micrometer: a {@code zmq.listener}
+ * timer, or an Observation per invocation when {@code zmq.listener.observation-enabled} is set.
+ */
+@FunctionalInterface
+public interface ListenerInvocationObserver {
+
+    /** Watches nothing. */
+    ListenerInvocationObserver NONE = (listenerId, streamName) -> () -> Invocation.NONE;
+
+    /**
+     * Prepares to watch one listener; called once, when the listener is created.
+     *
+     * @param listenerId the listener's id
+     * @param streamName the name of its stream
+     * @return what starts watching each of its invocations
+     */
+    Invocations forListener(String listenerId, String streamName);
+
+    /** Starts watching the invocations of one listener. */
+    @FunctionalInterface
+    interface Invocations {
+
+        /**
+         * Starts watching one invocation, on the thread that is about to call the method.
+         *
+         * @return the invocation
+         */
+        Invocation start();
+    }
+
+    /** One invocation being watched. */
+    interface Invocation {
+
+        /** Watches nothing. */
+        Invocation NONE = failure -> {
+        };
+
+        /**
+         * The method has returned, on the thread that called it; its stage may still be running.
+         * Closes what {@link Invocations#start()} opened on that thread, such as a tracing scope.
+         */
+        default void returned() {
+        }
+
+        /**
+         * The message has been handled, on whichever thread completed it.
+         *
+         * @param failure what failed, or {@code null} on success
+         */
+        void ended(Throwable failure);
+    }
+}

@@ -1,0 +1,42 @@
+package io.zmqstream.metrics;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.zmqstream.listener.ListenerInvocationObserver;
+
+/**
+ * Times every {@code @ZmqListener} invocation with a {@code zmq.listener} timer, from the call until
+ * the message is handled (a returned stage included). Tags: {@code stream}, {@code listener.id},
+ * {@code result} ({@code success} or {@code failure}) and {@code exception} (the failure's simple
+ * class name, or {@code none}).
+ */
+public class ListenerTimers implements ListenerInvocationObserver {
+
+    private final MeterRegistry registry;
+
+    /**
+     * Creates the observer.
+     *
+     * @param registry where the timers go
+     */
+    public ListenerTimers(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public Invocations forListener(String listenerId, String streamName) {
+        Tags tags = Tags.of("stream", streamName, "listener.id", listenerId);
+        Timer success = timer(tags.and("result", "success", "exception", "none"));
+        return () -> {
+            Timer.Sample sample = Timer.start(registry);
+            return failure -> sample.stop(failure == null ? success
+                    : timer(tags.and("result", "failure", "exception", failure.getClass().getSimpleName())));
+        };
+    }
+
+    private Timer timer(Tags tags) {
+        return Timer.builder("zmq.listener").tags(tags).description("@ZmqListener invocations")
+                .register(registry);
+    }
+}

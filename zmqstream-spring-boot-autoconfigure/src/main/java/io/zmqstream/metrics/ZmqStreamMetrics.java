@@ -1,0 +1,58 @@
+package io.zmqstream.metrics;
+
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.zmqstream.SendFailure;
+import io.zmqstream.StreamStatistics;
+import io.zmqstream.ZMQStream;
+
+/**
+ * Publishes a stream's own counters as Micrometer meters, read when the registry asks: the stream
+ * makes no Micrometer call per message. Tags: {@code stream}, {@code socket.type},
+ * {@code messaging.system=zeromq}.
+ */
+public final class ZmqStreamMetrics {
+
+    private ZmqStreamMetrics() {
+    }
+
+    /**
+     * Registers the meters of one stream: {@code zmq.messages.sent|received},
+     * {@code zmq.bytes.sent|received}, {@code zmq.send.failures} (tag {@code reason}) and the
+     * {@code zmq.send.queue.size} gauge.
+     *
+     * @param stream the stream, named (its name is the {@code stream} tag)
+     * @param registry the registry
+     */
+    public static void bind(ZMQStream stream, MeterRegistry registry) {
+        StreamStatistics statistics = stream.getStatistics();
+        Tags tags = Tags.of("stream", String.valueOf(stream.getName()), "socket.type", stream.getSocketType().name(),
+                "messaging.system", "zeromq");
+        counter(registry, "zmq.messages.sent", "messages", "Messages the socket took", tags, statistics,
+                StreamStatistics::getMessagesSent);
+        counter(registry, "zmq.messages.received", "messages", "Messages received from the socket", tags, statistics,
+                StreamStatistics::getMessagesReceived);
+        counter(registry, "zmq.bytes.sent", "bytes", "Bytes of the messages the socket took", tags, statistics,
+                StreamStatistics::getBytesSent);
+        counter(registry, "zmq.bytes.received", "bytes", "Bytes of the messages received", tags, statistics,
+                StreamStatistics::getBytesReceived);
+        for (SendFailure.Reason reason : SendFailure.Reason.values()) {
+            counter(registry, "zmq.send.failures", "messages", "Messages that were not sent",
+                    tags.and("reason", reason.name().toLowerCase(Locale.ROOT).replace('_', '-')), statistics,
+                    s -> s.getSendFailures(reason));
+        }
+        Gauge.builder("zmq.send.queue.size", statistics, StreamStatistics::getQueueDepth).tags(tags)
+                .baseUnit("messages").description("Messages waiting in the stream's send queue").register(registry);
+    }
+
+    private static void counter(MeterRegistry registry, String name, String unit, String description, Tags tags,
+            StreamStatistics statistics, ToDoubleFunction<StreamStatistics> count) {
+        FunctionCounter.builder(name, statistics, count).tags(tags).baseUnit(unit).description(description)
+                .register(registry);
+    }
+}
