@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.zmqstream.ZMQStream;
 import io.zmqstream.listener.ZmqListener;
 import org.springframework.boot.WebApplicationType;
@@ -21,7 +23,9 @@ import org.zeromq.ZContext;
  * {@code ZContext}.
  *
  * <p>Arguments: messages per round (default 1,000,000), measured rounds per receiver (default 5),
- * then any {@code --property=value} for the application.
+ * then any {@code --property=value} for the application. The application has a meter registry, so
+ * the listener runs with its metrics unless the properties exclude {@code ZmqMetricsAutoConfiguration};
+ * the last line says which.
  */
 public final class ListenerThroughput {
 
@@ -48,7 +52,19 @@ public final class ListenerThroughput {
             ComparedRounds.run(String.format(Locale.ROOT, "@ZmqListener receive, %,d x %d B", messages,
                     ComparedRounds.MESSAGE_SIZE), "@ZmqListener", rounds, () -> rawReceiver(context, messages),
                     () -> PushSender.time(context, endpoint, messages, counter.expect(messages)));
+            System.out.println(metrics(application));
         }
+    }
+
+    /** What the application measured of the listener: proof that a run had its metrics on, or off. */
+    private static String metrics(ConfigurableApplicationContext application) {
+        MeterRegistry registry = application.getBeanProvider(MeterRegistry.class).getIfAvailable();
+        Timer listener = registry == null ? null : registry.find("zmq.listener").timer();
+        if (listener == null) {
+            return "metrics: off (no zmq.listener timer)";
+        }
+        return String.format(Locale.ROOT, "metrics: on, zmq.listener timed %,d invocations, zmq.messages.received %,.0f",
+                listener.count(), registry.get("zmq.messages.received").functionCounter().count());
     }
 
     private static double rawReceiver(ZContext context, int messages) throws Exception {
