@@ -28,9 +28,10 @@ public class ListenerObservations implements ListenerInvocationObserver {
     @Override
     public Invocations forListener(String listenerId, String streamName) {
         KeyValues keys = KeyValues.of("stream", streamName, "listener.id", listenerId, "messaging.system", "zeromq");
+        String contextualName = streamName + " receive";
         return () -> {
             Observation observation = Observation.createNotStarted("zmq.listener", registry)
-                    .contextualName(streamName + " receive").lowCardinalityKeyValues(keys).start();
+                    .contextualName(contextualName).lowCardinalityKeyValues(keys).start();
             Observation.Scope scope = observation.openScope();
             return new Invocation() {
                 @Override
