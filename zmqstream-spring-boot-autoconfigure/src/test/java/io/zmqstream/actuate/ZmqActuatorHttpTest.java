@@ -3,6 +3,7 @@ package io.zmqstream.actuate;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -209,7 +210,7 @@ class ZmqActuatorHttpTest {
 
     /** What every actuator endpoint that can be read without parameters answers, by name. */
     private Map<String, String> everyEndpointsOutput() {
-        Map<String, String> bodies = new java.util.LinkedHashMap<>();
+        Map<String, String> bodies = new LinkedHashMap<>();
         JsonNode links = actuator().getJson("/actuator").get("_links");
         for (String name : fieldNames(links)) {
             JsonNode link = links.get(name);
