@@ -42,9 +42,20 @@ public class ZmqHealthIndicator extends AbstractHealthIndicator {
             builder.up();
         }
         builder.withDetail("loop", loop);
-        Map<String, Object> streams = new LinkedHashMap<>();
-        descriptions.streams().forEach((name, stream) -> streams.put(name, Map.of("type", stream.type(),
-                "closed", stream.closed(), "receiving", stream.receiving(), "queueDepth", stream.queueDepth())));
+        Map<String, StreamHealth> streams = new LinkedHashMap<>();
+        descriptions.streams().forEach((name, stream) -> streams.put(name,
+                new StreamHealth(stream.type(), stream.closed(), stream.receiving(), stream.queueDepth())));
         builder.withDetail("streams", streams);
+    }
+
+    /**
+     * What the health shows of one stream.
+     *
+     * @param type the socket type
+     * @param closed whether it is closed
+     * @param receiving whether it has a receive callback
+     * @param queueDepth messages in its send queue
+     */
+    public record StreamHealth(String type, boolean closed, boolean receiving, int queueDepth) {
     }
 }

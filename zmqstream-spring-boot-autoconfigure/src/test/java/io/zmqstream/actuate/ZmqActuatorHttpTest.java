@@ -171,6 +171,9 @@ class ZmqActuatorHttpTest {
         assertThat(zmq.get("status").asString()).isEqualTo("UP");
         assertThat(fieldNames(zmq.get("details").get("streams"))).containsExactlyInAnyOrder("orders", "counted",
                 "secure");
+        JsonNode orders = zmq.get("details").get("streams").get("orders");
+        assertThat(fieldNames(orders)).containsExactly("type", "closed", "receiving", "queueDepth");
+        assertThat(orders.get("type").asString()).isEqualTo("PULL");
 
         loop.stop();
         try {
