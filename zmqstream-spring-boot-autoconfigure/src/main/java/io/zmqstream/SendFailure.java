@@ -1,5 +1,6 @@
 package io.zmqstream;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -27,6 +28,18 @@ public record SendFailure(Reason reason, Throwable cause) {
         /** The stream closed before the socket could take the message within the linger time. */
         DROPPED_ON_CLOSE,
         /** The socket refused the message with an error (e.g. an unroutable ROUTER peer). */
-        SOCKET_ERROR
+        SOCKET_ERROR;
+
+        private final String label = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
+        /**
+         * The reason as metrics and monitoring show it: {@code queue-full}, {@code dropped-on-close},
+         * {@code socket-error}.
+         *
+         * @return the label
+         */
+        public String label() {
+            return label;
+        }
     }
 }

@@ -3,7 +3,6 @@ package io.zmqstream.actuate;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import io.zmqstream.LoopLagMonitor;
@@ -95,11 +94,17 @@ public final class StreamDescriptions {
                 : registry.getListeners().stream().filter(listener -> listener.getStream() == stream).toList();
     }
 
-    private StreamDescriptor describe(ZMQStream stream) {
+    /**
+     * A stream now.
+     *
+     * @param stream the stream
+     * @return its description
+     */
+    public StreamDescriptor describe(ZMQStream stream) {
         StreamStatistics statistics = stream.getStatistics();
         Map<String, Long> failures = new LinkedHashMap<>();
         for (SendFailure.Reason reason : SendFailure.Reason.values()) {
-            failures.put(reason.name().toLowerCase(Locale.ROOT).replace('_', '-'), statistics.getSendFailures(reason));
+            failures.put(reason.label(), statistics.getSendFailures(reason));
         }
         List<ListenerDescriptor> listenerDescriptors = listenersOf(stream).stream()
                 .map(listener -> new ListenerDescriptor(listener.getId(), listener.getMethod().toGenericString(),

@@ -80,7 +80,7 @@ public class ZmqEndpoint {
             default -> throw new InvalidEndpointRequestException("Unknown action '" + action
                     + "'; use \"pause\" or \"resume\"", "Unknown action");
         }
-        return descriptions.stream(name);
+        return descriptions.describe(stream);
     }
 
     /**

@@ -1,5 +1,8 @@
 package io.zmqstream.metrics;
 
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -28,10 +31,13 @@ public class ListenerTimers implements ListenerInvocationObserver {
     public Invocations forListener(String listenerId, String streamName) {
         Tags tags = Tags.of("stream", streamName, "listener.id", listenerId);
         Timer success = timer(tags.and("result", "success", "exception", "none"));
+        Clock clock = registry.config().clock();
         return () -> {
-            Timer.Sample sample = Timer.start(registry);
-            return failure -> sample.stop(failure == null ? success
-                    : timer(tags.and("result", "failure", "exception", failure.getClass().getSimpleName())));
+            // One capture per invocation, where a Timer.Sample would add a second object.
+            long start = clock.monotonicTime();
+            return failure -> (failure == null ? success
+                    : timer(tags.and("result", "failure", "exception", failure.getClass().getSimpleName())))
+                    .record(clock.monotonicTime() - start, TimeUnit.NANOSECONDS);
         };
     }
 

@@ -1,6 +1,5 @@
 package io.zmqstream.metrics;
 
-import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 import io.micrometer.core.instrument.FunctionCounter;
@@ -43,7 +42,7 @@ public final class ZmqStreamMetrics {
                 StreamStatistics::getBytesReceived);
         for (SendFailure.Reason reason : SendFailure.Reason.values()) {
             counter(registry, "zmq.send.failures", "messages", "Messages that were not sent",
-                    tags.and("reason", reason.name().toLowerCase(Locale.ROOT).replace('_', '-')), statistics,
+                    tags.and("reason", reason.label()), statistics,
                     s -> s.getSendFailures(reason));
         }
         Gauge.builder("zmq.send.queue.size", statistics, StreamStatistics::getQueueDepth).tags(tags)
