@@ -62,6 +62,9 @@ final class OutboundMessage {
             return buffer.remaining();
         }
         if (frame instanceof ZFrame zframe) {
+            if (zframe.getData() == null) {
+                throw new IllegalArgumentException("Frame " + index + " is a ZFrame without data");
+            }
             return zframe.size();
         }
         throw new IllegalArgumentException("Frame " + index + " is "

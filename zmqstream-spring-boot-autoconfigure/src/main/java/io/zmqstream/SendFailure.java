@@ -28,13 +28,15 @@ public record SendFailure(Reason reason, Throwable cause) {
         /** The stream closed before the socket could take the message within the linger time. */
         DROPPED_ON_CLOSE,
         /** The socket refused the message with an error (e.g. an unroutable ROUTER peer). */
-        SOCKET_ERROR;
+        SOCKET_ERROR,
+        /** The socket's state refused the message: a REP sends one reply per request, and none awaited one. */
+        INVALID_STATE;
 
         private final String label = name().toLowerCase(Locale.ROOT).replace('_', '-');
 
         /**
          * The reason as metrics and monitoring show it: {@code queue-full}, {@code dropped-on-close},
-         * {@code socket-error}.
+         * {@code socket-error}, {@code invalid-state}.
          *
          * @return the label
          */

@@ -19,6 +19,7 @@ public final class StreamStatistics {
     private final AtomicLong callbackErrors = new AtomicLong();
     private final AtomicLong droppedOnClose = new AtomicLong();
     private final AtomicLong socketErrors = new AtomicLong();
+    private final AtomicLong invalidState = new AtomicLong();
     // Written by sending threads, not only the loop thread.
     private final AtomicLong queueFull = new AtomicLong();
     private final IntSupplier queueDepth;
@@ -46,6 +47,7 @@ public final class StreamStatistics {
             case QUEUE_FULL -> queueFull.incrementAndGet();
             case DROPPED_ON_CLOSE -> addBySoleWriter(droppedOnClose, 1);
             case SOCKET_ERROR -> addBySoleWriter(socketErrors, 1);
+            case INVALID_STATE -> addBySoleWriter(invalidState, 1);
         }
     }
 
@@ -109,6 +111,7 @@ public final class StreamStatistics {
             case QUEUE_FULL -> queueFull.get();
             case DROPPED_ON_CLOSE -> droppedOnClose.get();
             case SOCKET_ERROR -> socketErrors.get();
+            case INVALID_STATE -> invalidState.get();
         };
     }
 
@@ -118,7 +121,7 @@ public final class StreamStatistics {
      * @return the count since the stream was created
      */
     public long getSendFailures() {
-        return queueFull.get() + droppedOnClose.get() + socketErrors.get();
+        return queueFull.get() + droppedOnClose.get() + socketErrors.get() + invalidState.get();
     }
 
     /**

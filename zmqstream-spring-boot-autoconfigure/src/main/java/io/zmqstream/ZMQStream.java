@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,7 +78,7 @@ public class ZMQStream implements AutoCloseable {
     private final SendQueue sendQueue;
     private final StreamStatistics statistics;
     private final AtomicBoolean interestUpdateScheduled = new AtomicBoolean();
-    private final Runnable scheduledInterestUpdate = this::runScheduledInterestUpdate;
+    private final LoopTask scheduledInterestUpdate = this::runScheduledInterestUpdate;
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private final Set<String> boundEndpoints = new CopyOnWriteArraySet<>();
     private final Set<String> connectedEndpoints = new CopyOnWriteArraySet<>();
@@ -126,7 +127,9 @@ public class ZMQStream implements AutoCloseable {
      * @param socket the socket; from now on only the loop thread may touch it
      * @param ioLoop the loop that drives it
      * @param sendQueueOptions the send queue's capacity and overflow policy
-     * @throws IllegalStateException when the socket already has an open stream
+     * @throws IllegalStateException when the socket already has an open stream, or the loop refuses
+     *         it (the loop is closed, or the socket has a handler there already); the socket is then
+     *         left as it was, free for another stream
      */
     public ZMQStream(ZMQ.Socket socket, ZmqIoLoop ioLoop, SendQueueOptions sendQueueOptions) {
         this.socket = Objects.requireNonNull(socket, "socket");
@@ -138,8 +141,14 @@ public class ZMQStream implements AutoCloseable {
             throw new IllegalStateException("Socket " + socket + " already has an open ZMQStream; "
                     + "close that stream before creating another on the same socket");
         }
+        try {
+            loop.addSocketHandler(socket, this::handleEvents, 0, true);
+        }
+        catch (RuntimeException | Error ex) {
+            SOCKETS_WITH_STREAMS.remove(socket);
+            throw ex;
+        }
         loop.attach(this);
-        loop.addHandler(socket, this::handleEvents, 0);
     }
 
     private static ZmqIoLoop requireCurrentLoop() {
@@ -233,7 +242,11 @@ public class ZMQStream implements AutoCloseable {
      * @param name the name, or {@code null} for none
      */
     public void setName(String name) {
+        String previous = this.name;
         this.name = name;
+        if (!Objects.equals(previous, name)) {
+            loop.renamed(this, previous);
+        }
     }
 
     /**
@@ -348,7 +361,7 @@ public class ZMQStream implements AutoCloseable {
             return;
         }
         asyncInFlight++;
-        stage.whenComplete((result, failure) -> loop.execute(() -> asyncCompleted(failure)));
+        stage.whenComplete((result, failure) -> loop.executeLoopTask(() -> asyncCompleted(failure)));
     }
 
     private void asyncCompleted(Throwable failure) {
@@ -697,8 +710,8 @@ public class ZMQStream implements AutoCloseable {
     /**
      * Handles pending messages now, bypassing the loop's turns: pyzmq's {@code flush(flag, limit)}.
      * Incoming messages go to the receive callback; with none registered they are received and
-     * discarded. Returns when no message of the given directions is pending, or when the count
-     * reaches the limit.
+     * discarded. An asynchronous callback's in-flight limit holds here too. Returns when no message
+     * of the given directions is pending or may be received, or when the count reaches the limit.
      *
      * @param flag {@link ZMQ.Poller#POLLIN}, {@link ZMQ.Poller#POLLOUT} or both
      * @param limit the most messages to handle, both directions together; 0 for no limit
@@ -715,13 +728,19 @@ public class ZMQStream implements AutoCloseable {
     }
 
     private int flushNow(int flag, int limit) {
-        boolean in = (flag & ZMQ.Poller.POLLIN) != 0;
-        boolean out = (flag & ZMQ.Poller.POLLOUT) != 0;
+        return whileContextLives(() -> {
+            int count = flushUpTo((flag & ZMQ.Poller.POLLIN) != 0, (flag & ZMQ.Poller.POLLOUT) != 0, limit);
+            afterTurn();
+            return count;
+        }, 0);
+    }
+
+    private int flushUpTo(boolean in, boolean out, int limit) {
         int count = 0;
         boolean progress = true;
         while (progress && count < limit) {
             progress = false;
-            if (in && receiveOne(delivery)) {
+            if (in && asyncInFlight < asyncLimit && receiveOne(delivery)) {
                 count++;
                 progress = true;
             }
@@ -730,7 +749,6 @@ public class ZMQStream implements AutoCloseable {
                 progress = true;
             }
         }
-        afterTurn();
         return count;
     }
 
@@ -757,10 +775,18 @@ public class ZMQStream implements AutoCloseable {
      *        ({@code -1} there means no time limit), 0 to send only what the socket takes at once
      */
     public void close(int lingerMillis) {
-        CompletableFuture<Void> done = closeAsync(lingerMillis);
+        closeAsync(lingerMillis);
         if (!loop.inLoopThread()) {
-            loop.awaitLoop(done, this::finishClose);
+            awaitClosed();
         }
+    }
+
+    /**
+     * Waits until the socket is closed; if the loop thread stops before closing it, closes it on
+     * the calling thread, reporting what was not sent.
+     */
+    void awaitClosed() {
+        loop.awaitLoop(closed, this::finishClose);
     }
 
     /**
@@ -801,6 +827,10 @@ public class ZMQStream implements AutoCloseable {
             return;
         }
         closeBegun = true;
+        whileContextLives(() -> lingerOrFinish(lingerMillis));
+    }
+
+    private void lingerOrFinish(int lingerMillis) {
         int linger = lingerMillis >= 0 ? lingerMillis : socket.getLinger();
         lingerForever = linger < 0;
         closeDeadlineNanos = System.nanoTime() + Math.max(linger, 0) * 1_000_000L;
@@ -832,7 +862,37 @@ public class ZMQStream implements AutoCloseable {
         }
         loop.removeHandler(socket);
         socket.setLinger(remainingLingerMillis());
-        socket.close();
+        releaseSocket();
+    }
+
+    /**
+     * The socket's context was terminated: the socket is useless from now on. Closes the stream as
+     * if its linger had run out, in one log line.
+     */
+    private void contextTerminated() {
+        if (released) {
+            return;
+        }
+        sendQueue.close();
+        closeBegun = true;
+        released = true;
+        if (closeDeadline != null) {
+            closeDeadline.cancel();
+        }
+        int unsent = failQueued();
+        log.warn("{} closed: its ZeroMQ context was terminated; {} queued message(s) reported as not sent",
+                this, unsent);
+        loop.removeHandler(socket);
+        releaseSocket();
+    }
+
+    private void releaseSocket() {
+        try {
+            socket.close();
+        }
+        catch (RuntimeException ex) {
+            log.debug("Closing the socket of {} failed", this, ex);
+        }
         SOCKETS_WITH_STREAMS.remove(socket);
         loop.detach(this);
         Runnable callback = closeCallback;
@@ -1003,6 +1063,36 @@ public class ZMQStream implements AutoCloseable {
     // ---- the loop thread's side ----
 
     private void handleEvents(ZMQ.Socket ignored, int events) {
+        if ((events & ZMQ.Poller.POLLERR) != 0) {
+            contextTerminated();
+        }
+        else {
+            whileContextLives(() -> handleReadyEvents(events));
+        }
+    }
+
+    /** Runs work on the socket; if the socket's context was terminated meanwhile, ends the stream instead. */
+    private void whileContextLives(Runnable work) {
+        whileContextLives(() -> {
+            work.run();
+            return null;
+        }, null);
+    }
+
+    private <T> T whileContextLives(Supplier<T> work, T ifTerminated) {
+        try {
+            return work.get();
+        }
+        catch (ZMQException ex) {
+            if (ex.getErrorCode() != ZError.ETERM) {
+                throw ex;
+            }
+            contextTerminated();
+            return ifTerminated;
+        }
+    }
+
+    private void handleReadyEvents(int events) {
         int budget = loop.getBatchBudget();
         if ((events & ZMQ.Poller.POLLIN) != 0) {
             for (int i = 0; i < budget; i++) {
@@ -1095,9 +1185,21 @@ public class ZMQStream implements AutoCloseable {
             }
         }
         catch (ZMQException ex) {
+            if (ex.getErrorCode() == ZError.ETERM) {
+                throw ex;
+            }
             if (ex.getErrorCode() == ZError.EFSM && !message.isStarted()) {
-                // REQ awaiting its reply, or REP before a request: the message waits for its turn.
-                return false;
+                if (socketType != SocketType.REP) {
+                    // A REQ awaiting its reply: the next request waits for its turn.
+                    return false;
+                }
+                // A REP that owes no reply: held back, the message would answer the next,
+                // unrelated request, so it fails now, as pyzmq drops it.
+                sendQueue.poll();
+                log.warn("{} refused a message: a REP sends one reply per request, and no request awaits one",
+                        this);
+                reportFailure(message, SendFailure.Reason.INVALID_STATE, ex);
+                return true;
             }
             sendQueue.poll();
             log.warn("{} could not send a message: {} (error {})", this, ex.getMessage(), ex.getErrorCode());

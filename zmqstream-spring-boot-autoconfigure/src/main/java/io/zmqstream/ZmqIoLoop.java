@@ -2,21 +2,21 @@ package io.zmqstream;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
@@ -38,10 +38,12 @@ import org.zeromq.ZMQException;
  * {@code IOLoop} for JeroMQ.
  *
  * <h2>Thread rule</h2>
- * Every public method may be called from any thread. Sockets, handlers, timers and tasks run on the
- * loop thread only. Work from other threads enters through a lock-free queue; the selector is woken
- * once per burst of work (a wake-up is issued only when none is pending). While the loop is not
- * running, calls that must touch a socket run on the calling thread, which then owns the sockets.
+ * Every public method may be called from any thread, whether the loop runs or not. Sockets, handlers,
+ * timers and tasks run on the loop thread. Work from other threads enters through a lock-free queue;
+ * the selector is woken once per burst of work (a wake-up is issued only when none is pending).
+ * While the loop thread is not running, calls that must touch a socket run on the calling thread,
+ * one caller at a time, which owns the sockets for that call. The application's tasks queued while
+ * the loop is stopped wait for its next {@link #start()}.
  *
  * <h2>An iteration</h2>
  * Run due timers, run queued tasks, give every ready socket one turn (its handler drains up to
@@ -78,12 +80,18 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
     private final ZContext context;
     private final String threadName;
     private final Selector selector;
-    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final TaskQueue tasks = new TaskQueue();
+    private final SocketOwnership ownership;
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
-    private final Set<ZMQStream> streams = ConcurrentHashMap.newKeySet();
+    /** The open streams in the order they were created; guarded by itself. */
+    private final Set<ZMQStream> streams = new LinkedHashSet<>();
+    private final List<StreamLifecycleListener> streamListeners = new CopyOnWriteArrayList<>();
     private final Object lifecycleLock = new Object();
     private final AtomicBoolean closeStarted = new AtomicBoolean();
+    /** The loop thread while it takes work; {@code null} from its last iteration on. */
     private volatile Thread thread;
+    /** A loop thread that was started and has not ended yet; guarded by {@code lifecycleLock}. */
+    private Thread liveThread;
     private volatile boolean stopRequested;
     private volatile boolean terminated;
     private volatile int batchBudget = DEFAULT_BATCH_BUDGET;
@@ -115,6 +123,7 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
     public ZmqIoLoop(ZContext context, String threadName) {
         this.context = Objects.requireNonNull(context, "context");
         this.threadName = Objects.requireNonNull(threadName, "threadName");
+        this.ownership = new SocketOwnership(this::isRunning, tasks, task -> runGuarded(task, "task"));
         try {
             this.selector = Selector.open();
         }
@@ -152,11 +161,12 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
                 return;
             }
             awaitThreadEnd();
-            if (thread != null) {
+            if (liveThread != null) {
                 throw new IllegalStateException("Interrupted while the loop " + threadName + " was stopping");
             }
             stopRequested = false;
             Thread loopThread = new Thread(this::run, threadName);
+            liveThread = loopThread;
             thread = loopThread;
             loopThread.start();
         }
@@ -174,8 +184,9 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
     /**
      * Stops the loop, closes every stream still open on it, waits for the loop thread to end and
      * releases the selector. Streams close with their socket's linger, sending what they have queued
-     * within it. Called on the loop thread, streams close at once (linger 0) and the thread ends
-     * after the current iteration. Idempotent.
+     * within it while the loop runs; on a loop that is stopped or stopping, what the sockets cannot
+     * take at once is reported as not sent. Called on the loop thread, streams close at once
+     * (linger 0) and the thread ends after the current iteration. Idempotent.
      */
     @Override
     public void close() {
@@ -192,19 +203,19 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
 
     private void closeStreams() {
         boolean onLoop = inLoopThread();
-        List<CompletableFuture<Void>> closing = streams.stream()
-                .map(stream -> stream.closeAsync(onLoop ? 0 : -1))
-                .toList();
+        List<ZMQStream> open = getStreams();
+        open.forEach(stream -> stream.closeAsync(onLoop ? 0 : -1));
         if (!onLoop) {
-            for (int i = 0; i < closing.size(); i++) {
-                closing.get(i).join();
-            }
+            open.forEach(ZMQStream::awaitClosed);
         }
     }
 
     private void awaitThreadEnd() {
         synchronized (lifecycleLock) {
-            while (thread != null) {
+            if (liveThread == Thread.currentThread()) {
+                throw new IllegalStateException("The loop " + threadName + " cannot wait for its own thread to end");
+            }
+            while (liveThread != null) {
                 try {
                     lifecycleLock.wait();
                 }
@@ -232,7 +243,7 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
     /**
      * Whether the loop thread is running.
      *
-     * @return {@code true} from {@link #start()} until the thread has ended
+     * @return {@code true} from {@link #start()} until the thread has finished its last iteration
      */
     public boolean isRunning() {
         return thread != null;
@@ -337,6 +348,24 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
     }
 
     /**
+     * Queues a loop task for a later turn of the loop thread, even when called there; while the
+     * loop is not running, it runs at once on the calling thread as the sockets' owner.
+     */
+    void executeLoopTask(LoopTask task) {
+        if (inLoopThread()) {
+            tasks.add(task);
+        }
+        else {
+            runOnLoop(task);
+        }
+    }
+
+    private void queueForRunningLoop(LoopTask task) {
+        execute(task);
+        ownership.runLeftBehind();
+    }
+
+    /**
      * Runs a callback on the loop thread, after the tasks queued before it; same as {@link #execute(Runnable)}.
      *
      * @param callback the callback
@@ -362,6 +391,11 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
         return timeout;
     }
 
+    /** Timers scheduled and not yet run or removed, cancelled ones included; for tests. */
+    int scheduledTimers() {
+        return callOnLoop(timers::size);
+    }
+
     /**
      * Runs a task on the loop thread and completes the future with its result.
      *
@@ -385,7 +419,8 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
 
     /**
      * Runs a task on the loop thread and waits for its result: tornado's {@code run_sync}. On the
-     * loop thread, or while the loop is not running, the task runs at once on the calling thread.
+     * loop thread, or while the loop is not running, the task runs at once on the calling thread,
+     * which owns the sockets meanwhile.
      *
      * @param <T> the result type
      * @param task the task
@@ -395,11 +430,15 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
      * @throws Exception what the task threw
      */
     public <T> T runSync(Callable<T> task, Duration timeout) throws Exception {
-        if (inLoopThread() || !isRunning()) {
+        if (ownership.isOwner()) {
             return task.call();
         }
+        LoopFuture<T> future = new LoopFuture<>(task);
+        if (!ownership.runWhileLoopStopped(future)) {
+            queueForRunningLoop(future);
+        }
         try {
-            return submit(task).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         }
         catch (ExecutionException ex) {
             throw ex.getCause() instanceof Exception cause ? cause : ex;
@@ -411,16 +450,14 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
      * otherwise on the calling thread. Unchecked exceptions reach the caller as thrown.
      */
     <T> T callOnLoop(Callable<T> task) {
-        if (inLoopThread() || !isRunning()) {
+        if (ownership.isOwner()) {
             return callUnchecked(task);
         }
-        FutureTask<T> future = new FutureTask<>(task);
-        execute(future);
-        awaitLoop(future, () -> {
-            if (tasks.remove(future)) {
-                future.run();
-            }
-        });
+        LoopFuture<T> future = new LoopFuture<>(task);
+        if (!ownership.runWhileLoopStopped(future)) {
+            queueForRunningLoop(future);
+            awaitLoop(future, () -> { });
+        }
         try {
             return future.get();
         }
@@ -433,19 +470,20 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
         }
     }
 
-    /** Runs a task on the loop thread, at once when called there or when the loop is not running. */
-    void runOnLoop(Runnable task) {
-        if (inLoopThread() || !isRunning()) {
+    /** Runs a task where the sockets are owned: at once on the loop thread or while the loop is not running. */
+    void runOnLoop(LoopTask task) {
+        if (ownership.isOwner()) {
             task.run();
         }
-        else {
-            execute(task);
+        else if (!ownership.runWhileLoopStopped(task)) {
+            queueForRunningLoop(task);
         }
     }
 
     /**
-     * Waits for work handed to the loop thread; if that thread ends before finishing it, the caller
-     * now owns the sockets and runs {@code ifLoopEnded} itself.
+     * Waits for work handed to the loop thread. If that thread stops before finishing it, the caller
+     * takes over the sockets, runs the loop tasks left behind and then {@code ifLoopEnded}, unless
+     * the work is done by then.
      */
     void awaitLoop(Future<?> work, Runnable ifLoopEnded) {
         boolean interrupted = false;
@@ -454,9 +492,11 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
                 work.get(WAIT_POLL_MILLIS, TimeUnit.MILLISECONDS);
             }
             catch (TimeoutException ex) {
-                if (!isRunning()) {
-                    ifLoopEnded.run();
-                }
+                ownership.runWhileLoopStopped(() -> {
+                    if (!work.isDone()) {
+                        ifLoopEnded.run();
+                    }
+                });
             }
             catch (ExecutionException ex) {
                 return;
@@ -491,20 +531,36 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
 
     /**
      * Calls a handler on the loop thread while a socket has any of the given events: tornado's
-     * {@code add_handler}. The handler is called again as long as the events remain.
+     * {@code add_handler}. The handler is called again as long as the events remain. When the socket
+     * can no longer be polled (its context was terminated), the handler is called once with
+     * {@link ZMQ.Poller#POLLERR} and removed. Waits for the loop thread, so that a registration the
+     * loop refuses fails the caller.
      *
      * @param socket the socket; from now on only the loop thread may touch it
      * @param handler the handler
      * @param events a mask of {@link ZMQ.Poller#POLLIN} and {@link ZMQ.Poller#POLLOUT}; 0 registers without interest
+     * @throws IllegalStateException when the socket already has a handler on this loop
      */
     public void addHandler(ZMQ.Socket socket, SocketHandler handler, int events) {
-        Objects.requireNonNull(socket, "socket");
-        Objects.requireNonNull(handler, "handler");
-        runOnLoop(() -> register(new Registration(socket, null, handler, null), socket.getFD(), events));
+        addSocketHandler(socket, handler, events, false);
     }
 
     /**
-     * Calls a handler on the loop thread when a non-blocking channel is ready.
+     * Registers a socket's handler, waiting for the loop thread.
+     *
+     * @param reportsOwnErrors whether the handler logs what makes its socket unusable itself, so
+     *        that the loop does not log it too
+     */
+    void addSocketHandler(ZMQ.Socket socket, SocketHandler handler, int events, boolean reportsOwnErrors) {
+        Objects.requireNonNull(socket, "socket");
+        Objects.requireNonNull(handler, "handler");
+        Registration registration = new Registration(socket, null, handler, null, reportsOwnErrors);
+        callOnLoop(() -> register(registration, socket.getFD(), events));
+    }
+
+    /**
+     * Calls a handler on the loop thread when a non-blocking channel is ready. Waits for the loop
+     * thread, so that a registration the loop refuses fails the caller.
      *
      * @param channel the channel; it is switched to non-blocking mode
      * @param handler the handler
@@ -513,7 +569,8 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
     public void addHandler(SelectableChannel channel, ChannelHandler handler, int events) {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(handler, "handler");
-        runOnLoop(() -> register(new Registration(null, channel, null, handler), channel, events));
+        Registration registration = new Registration(null, channel, null, handler, false);
+        callOnLoop(() -> register(registration, channel, events));
     }
 
     /**
@@ -554,12 +611,66 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
         runOnLoop(() -> unregister(channel));
     }
 
+    /**
+     * The streams open on this loop: created and not yet closed.
+     *
+     * @return a snapshot, in the order the streams were created
+     */
+    public List<ZMQStream> getStreams() {
+        synchronized (streams) {
+            return List.copyOf(streams);
+        }
+    }
+
+    /**
+     * Adds a listener that hears when streams of this loop open, are named and close. Streams open
+     * already are not announced: read them with {@link #getStreams()} after adding the listener.
+     *
+     * @param listener the listener
+     */
+    public void addStreamLifecycleListener(StreamLifecycleListener listener) {
+        streamListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Removes a listener added with {@link #addStreamLifecycleListener(StreamLifecycleListener)}.
+     *
+     * @param listener the listener
+     */
+    public void removeStreamLifecycleListener(StreamLifecycleListener listener) {
+        streamListeners.remove(listener);
+    }
+
     void attach(ZMQStream stream) {
-        streams.add(stream);
+        synchronized (streams) {
+            streams.add(stream);
+        }
+        announce(stream, listener -> listener.streamOpened(stream));
+    }
+
+    void renamed(ZMQStream stream, String previousName) {
+        announce(stream, listener -> listener.streamRenamed(stream, previousName));
     }
 
     void detach(ZMQStream stream) {
-        streams.remove(stream);
+        boolean removed;
+        synchronized (streams) {
+            removed = streams.remove(stream);
+        }
+        if (removed) {
+            announce(stream, listener -> listener.streamClosed(stream));
+        }
+    }
+
+    private void announce(ZMQStream stream, Consumer<StreamLifecycleListener> event) {
+        for (StreamLifecycleListener listener : streamListeners) {
+            try {
+                event.accept(listener);
+            }
+            catch (RuntimeException ex) {
+                log.error("A stream lifecycle listener failed on {}; the stream goes on", stream, ex);
+            }
+        }
     }
 
     /** Runs a callback, logging instead of propagating what it throws. */
@@ -575,6 +686,7 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
     // ---- the loop thread ----
 
     private void run() {
+        ownership.acquireForLoopThread();
         CURRENT.set(this);
         try {
             while (!stopRequested) {
@@ -591,8 +703,12 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
         }
         finally {
             CURRENT.remove();
+            // From here callers that need the sockets run their work themselves, once this thread
+            // has run the loop tasks it did not reach and let go of the sockets.
+            thread = null;
+            ownership.releaseFromLoopThread();
             synchronized (lifecycleLock) {
-                thread = null;
+                liveThread = null;
                 lifecycleLock.notifyAll();
             }
             if (closeStarted.get()) {
@@ -605,6 +721,7 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
         timers.runDue(System.nanoTime(), runTimer);
         boolean worked = runTasks() | runReadyHandlers();
         waitForEvents(worked);
+        dropClosedChannels();
     }
 
     private boolean runTasks() {
@@ -643,14 +760,59 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
         if (registration.removed) {
             return 0;
         }
+        int events;
         try {
-            return registration.socket.getEvents() & registration.interest;
+            events = registration.socket.getEvents();
         }
         catch (ZMQException ex) {
-            log.warn("Socket {} on loop {} cannot be polled (error {}); its handler is removed",
-                    registration.socket, threadName, ex.getErrorCode());
-            unregister(registration.socket);
+            events = -1;
+        }
+        if (events < 0) {
+            socketUnusable(registration);
             return 0;
+        }
+        return events & registration.interest;
+    }
+
+    /**
+     * A socket whose events cannot be read (its context was terminated, or it was closed behind the
+     * loop's back) would look ready forever: remove it and tell its handler once.
+     */
+    private void socketUnusable(Registration registration) {
+        unregister(registration.socket);
+        if (!registration.reportsOwnErrors) {
+            log.warn("Socket {} on loop {} can no longer be polled (error {}); its handler is removed",
+                    registration.socket, threadName, registration.socket.errno());
+        }
+        registration.dispatch(ZMQ.Poller.POLLERR);
+        // A terminated context takes all its sockets at once, idle ones too: look at every socket.
+        for (Registration other : registrations.values()) {
+            if (other.socket != null) {
+                markReady(other);
+            }
+        }
+    }
+
+    /**
+     * A channel closed behind the loop's back (JeroMQ's reaper closes the descriptor of a socket
+     * whose context was terminated) loses its selection key without an event; the selector then
+     * holds fewer keys than there are registrations. Finds those and drops them.
+     */
+    private void dropClosedChannels() {
+        if (selector.keys().size() >= registrations.size()) {
+            return;
+        }
+        for (Registration registration : List.copyOf(registrations.values())) {
+            if (registration.key.isValid()) {
+                continue;
+            }
+            if (registration.socket != null) {
+                socketUnusable(registration);
+            }
+            else {
+                unregister(registration.channel);
+                log.warn("Channel {} on loop {} was closed; its handler is removed", registration.channel, threadName);
+            }
         }
     }
 
@@ -726,20 +888,33 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
         }
     }
 
-    private void register(Registration registration, SelectableChannel channel, int events) {
+    private Registration register(Registration registration, SelectableChannel channel, int events) {
         Object target = registration.target();
         if (registrations.containsKey(target)) {
             throw new IllegalStateException(target + " already has a handler on loop " + threadName);
         }
         try {
             channel.configureBlocking(false);
-            registration.key = channel.register(selector, 0, registration);
+            registration.key = registerChannel(channel, registration);
         }
         catch (IOException ex) {
             throw new UncheckedIOException("Cannot register " + target + " with loop " + threadName, ex);
         }
         registrations.put(target, registration);
         setInterest(registration, events);
+        return registration;
+    }
+
+    private SelectionKey registerChannel(SelectableChannel channel, Registration registration) throws IOException {
+        try {
+            return channel.register(selector, 0, registration);
+        }
+        catch (CancelledKeyException ex) {
+            // The channel's previous handler was removed: its cancelled key stays registered until the
+            // next select, and NIO refuses a new one until then.
+            selector.selectNow(onSelected);
+            return channel.register(selector, 0, registration);
+        }
     }
 
     private void changeInterest(Object target, int events) {
@@ -767,6 +942,14 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
         }
     }
 
+    /** A task that waits for its result and is never left behind by a stopping loop thread. */
+    private static final class LoopFuture<T> extends FutureTask<T> implements LoopTask {
+
+        LoopFuture(Callable<T> task) {
+            super(task);
+        }
+    }
+
     /** A socket or channel with its handler and interest; touched by the loop thread only. */
     private final class Registration {
 
@@ -774,17 +957,19 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
         final SelectableChannel channel;
         final SocketHandler socketHandler;
         final ChannelHandler channelHandler;
+        final boolean reportsOwnErrors;
         SelectionKey key;
         int interest;
         boolean queued;
         boolean removed;
 
         Registration(ZMQ.Socket socket, SelectableChannel channel, SocketHandler socketHandler,
-                ChannelHandler channelHandler) {
+                ChannelHandler channelHandler, boolean reportsOwnErrors) {
             this.socket = socket;
             this.channel = channel;
             this.socketHandler = socketHandler;
             this.channelHandler = channelHandler;
+            this.reportsOwnErrors = reportsOwnErrors;
         }
 
         Object target() {

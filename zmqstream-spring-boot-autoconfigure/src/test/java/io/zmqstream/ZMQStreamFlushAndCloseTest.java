@@ -44,6 +44,25 @@ class ZMQStreamFlushAndCloseTest extends LoopTestSupport {
     }
 
     @Test
+    void flushKeepsToTheInFlightLimitOfAnAsynchronousCallback() {
+        ZMQStream pull = pullWithBacklog(10);
+        List<CompletableFuture<Void>> inFlight = new CopyOnWriteArrayList<>();
+        pull.onRecvAsync(frames -> {
+            CompletableFuture<Void> stage = new CompletableFuture<>();
+            inFlight.add(stage);
+            return stage;
+        }, 2);
+        await().atMost(TIMEOUT).until(() -> inFlight.size() == 2);
+
+        assertThat(pull.flush(ZMQ.Poller.POLLIN)).isZero();
+        assertThat(inFlight).hasSize(2);
+
+        inFlight.get(0).complete(null);
+        await().atMost(TIMEOUT).until(() -> inFlight.size() == 3);
+        assertThat(pull.getStatistics().getMessagesReceived()).isEqualTo(3);
+    }
+
+    @Test
     void flushInDeliversToTheCallbackAndLimitZeroMeansNoLimit() {
         ZMQStream pull = pullWithBacklog(4);
         List<String> received = new CopyOnWriteArrayList<>();
@@ -227,6 +246,39 @@ class ZMQStreamFlushAndCloseTest extends LoopTestSupport {
         assertThatThrownBy(() -> new ZMQStream(socket, loop))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("already has an open ZMQStream");
         first.close();
+    }
+
+    @Test
+    void aStreamTheLoopRefusesLeavesItsSocketFreeForTheNextStream() {
+        ZMQ.Socket socket = context.createSocket(SocketType.PULL);
+        loop.addHandler(socket, (s, events) -> { }, 0);
+
+        assertThatThrownBy(() -> new ZMQStream(socket, loop))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("already has a handler");
+        assertThat(loop.getStreams()).isEmpty();
+
+        loop.removeHandler(socket);
+        ZMQStream stream = new ZMQStream(socket, loop);
+        String endpoint = inproc();
+        stream.bind(endpoint);
+        List<String> received = new CopyOnWriteArrayList<>();
+        stream.onRecv(frames -> received.add(text(frames.get(0))));
+        connected(SocketType.PUSH, endpoint).send("after the refusal");
+        await().atMost(TIMEOUT).until(() -> received.size() == 1);
+        assertThat(loop.getStreams()).containsExactly(stream);
+    }
+
+    @Test
+    void aStreamOnAClosedLoopIsRefusedAndItsSocketStaysFree() {
+        ZmqIoLoop closedLoop = new ZmqIoLoop(context, "closed-loop");
+        closedLoop.close();
+        ZMQ.Socket socket = context.createSocket(SocketType.PULL);
+
+        assertThatThrownBy(() -> new ZMQStream(socket, closedLoop)).isInstanceOf(RuntimeException.class);
+
+        ZMQStream stream = new ZMQStream(socket, loop);
+        assertThat(stream.isClosed()).isFalse();
+        assertThat(closedLoop.getStreams()).isEmpty();
     }
 
     @Test

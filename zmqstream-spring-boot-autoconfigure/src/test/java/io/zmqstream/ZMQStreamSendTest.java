@@ -162,6 +162,47 @@ class ZMQStreamSendTest extends LoopTestSupport {
     }
 
     @Test
+    void aSecondReplyFromARepHandlerFailsInsteadOfAnsweringTheNextRequest() {
+        String endpoint = inproc();
+        ZMQStream rep = bound(SocketType.REP, endpoint);
+        List<MessageTracker> secondReplies = new CopyOnWriteArrayList<>();
+        rep.onRecvStream((stream, frames) -> {
+            String request = text(frames.get(0));
+            stream.sendString(request + "-a");
+            stream.send(bytes(request + "-b"), 0, (msg, status) -> secondReplies.add(status));
+        });
+        ZMQ.Socket first = connected(SocketType.REQ, endpoint);
+        ZMQ.Socket second = connected(SocketType.REQ, endpoint);
+
+        first.send("q1");
+        assertThat(receive(first)).containsExactly("q1-a");
+        second.send("q2");
+        assertThat(receive(second)).containsExactly("q2-a");
+
+        await().atMost(TIMEOUT).until(() -> secondReplies.size() == 2);
+        assertThat(secondReplies).allSatisfy(status -> {
+            assertThat(status.isSent()).isFalse();
+            assertThat(status.getFailure().reason()).isEqualTo(SendFailure.Reason.INVALID_STATE);
+        });
+        assertThat(rep.getStatistics().getSendFailures(SendFailure.Reason.INVALID_STATE)).isEqualTo(2);
+        assertThat(rep.getStatistics().getMessagesSent()).isEqualTo(2);
+    }
+
+    @Test
+    void aZFrameWithoutDataIsRefusedWhetherCopiedOrNot() {
+        ZMQStream push = pushStream();
+        ZFrame withoutData = new ZFrame((byte[]) null);
+
+        for (boolean copy : new boolean[] { true, false }) {
+            assertThatThrownBy(() -> push.sendMultipart(List.of(withoutData), 0, copy, false, null))
+                    .as("copy=%s", copy).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("Frame 0 is a ZFrame without data");
+        }
+        assertThat(push.isSending()).isFalse();
+        assertThat(push.getStatistics().getMessagesSent()).isZero();
+    }
+
+    @Test
     void sendMultipartAcceptsByteArraysByteBuffersAndZFrames() {
         ZMQStream push = pushStream();
 

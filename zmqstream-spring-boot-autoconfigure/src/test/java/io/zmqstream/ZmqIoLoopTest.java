@@ -84,6 +84,18 @@ class ZmqIoLoopTest extends LoopTestSupport {
     }
 
     @Test
+    void cancelledTimeoutsLeaveTheTimerQueueLongBeforeTheirDeadline() {
+        AtomicInteger liveRuns = new AtomicInteger();
+        loop.callLater(Duration.ofMillis(200), liveRuns::incrementAndGet);
+        for (int i = 0; i < 500_000; i++) {
+            loop.callLater(Duration.ofHours(1), () -> { }).cancel();
+        }
+
+        assertThat(loop.scheduledTimers()).isLessThan(2_000);
+        await().atMost(TIMEOUT).until(() -> liveRuns.get() == 1);
+    }
+
+    @Test
     void timersRunInDeadlineOrder() {
         List<String> order = new CopyOnWriteArrayList<>();
         loop.callLater(Duration.ofMillis(60), () -> order.add("late"));

@@ -66,7 +66,7 @@ class ZmqMetricsAutoConfigurationTest {
             assertThat(registry.get("zmq.messages.received").tags(outTags).functionCounter().count()).isZero();
             assertThat(registry.get("zmq.send.failures").tags(outTags).functionCounters())
                     .extracting(counter -> counter.getId().getTag("reason"))
-                    .containsExactlyInAnyOrder("queue-full", "dropped-on-close", "socket-error");
+                    .containsExactlyInAnyOrder("queue-full", "dropped-on-close", "socket-error", "invalid-state");
             assertThat(registry.get("zmq.send.queue.size").tags(outTags).gauge().value()).isZero();
         });
     }
