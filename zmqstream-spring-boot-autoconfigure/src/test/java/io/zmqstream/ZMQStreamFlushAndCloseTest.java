@@ -1,6 +1,8 @@
 package io.zmqstream;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -11,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import com.sun.management.UnixOperatingSystemMXBean;
 import org.junit.jupiter.api.Test;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
@@ -279,6 +282,26 @@ class ZMQStreamFlushAndCloseTest extends LoopTestSupport {
         ZMQStream stream = new ZMQStream(socket, loop);
         assertThat(stream.isClosed()).isFalse();
         assertThat(closedLoop.getStreams()).isEmpty();
+    }
+
+    @Test
+    void twoThousandStreamsCreatedAndClosedLeaveNoDescriptorOpen() {
+        UnixOperatingSystemMXBean system = (UnixOperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        stream(SocketType.PULL).close();
+        long before = system.getOpenFileDescriptorCount();
+
+        for (int round = 0; round < 10; round++) {
+            List<ZMQStream> streams = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                ZMQStream stream = bound(SocketType.PULL, inproc());
+                stream.onRecv(frames -> { });
+                streams.add(stream);
+            }
+            streams.forEach(ZMQStream::close);
+        }
+
+        assertThat(loop.getStreams()).isEmpty();
+        await().atMost(TIMEOUT).until(() -> system.getOpenFileDescriptorCount() <= before + 8);
     }
 
     @Test

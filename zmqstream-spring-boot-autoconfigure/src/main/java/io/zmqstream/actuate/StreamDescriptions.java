@@ -17,12 +17,14 @@ import org.springframework.beans.factory.ObjectProvider;
 /**
  * What the actuator endpoint and the health indicator show of the loop and the streams: their
  * state, endpoints and counts, never keys or message contents. Needs neither actuator module.
+ *
+ * <p>It reads the named streams open on the shared loop (every configured stream and stream bean is
+ * named), so that looking never creates a bean or a socket.
  */
 public final class StreamDescriptions {
 
     private final ZmqIoLoop loop;
     private final LoopLagMonitor lag;
-    private final ObjectProvider<ZMQStream> streams;
     private final ObjectProvider<ZmqListenerEndpointRegistry> listeners;
 
     /**
@@ -30,14 +32,11 @@ public final class StreamDescriptions {
      *
      * @param loop the shared loop
      * @param lag its lag monitor
-     * @param streams every stream bean
      * @param listeners the listener registry, when there is one
      */
-    public StreamDescriptions(ZmqIoLoop loop, LoopLagMonitor lag, ObjectProvider<ZMQStream> streams,
-            ObjectProvider<ZmqListenerEndpointRegistry> listeners) {
+    public StreamDescriptions(ZmqIoLoop loop, LoopLagMonitor lag, ObjectProvider<ZmqListenerEndpointRegistry> listeners) {
         this.loop = loop;
         this.lag = lag;
-        this.streams = streams;
         this.listeners = listeners;
     }
 
@@ -51,13 +50,17 @@ public final class StreamDescriptions {
     }
 
     /**
-     * Every stream now, by name.
+     * Every named stream open on the loop now, by name.
      *
-     * @return the descriptions, in bean order
+     * @return the descriptions, in the order the streams were created
      */
     public Map<String, StreamDescriptor> streams() {
         Map<String, StreamDescriptor> descriptions = new LinkedHashMap<>();
-        streams.orderedStream().forEach(stream -> descriptions.put(stream.getName(), describe(stream)));
+        for (ZMQStream stream : loop.getStreams()) {
+            if (stream.getName() != null) {
+                descriptions.putIfAbsent(stream.getName(), describe(stream));
+            }
+        }
         return descriptions;
     }
 
@@ -79,7 +82,7 @@ public final class StreamDescriptions {
      * @return the stream, or {@code null} when there is none
      */
     public ZMQStream find(String name) {
-        return streams.orderedStream().filter(stream -> name.equals(stream.getName())).findFirst().orElse(null);
+        return loop.getStreams().stream().filter(stream -> name.equals(stream.getName())).findFirst().orElse(null);
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.zmqstream.autoconfigure;
 
 import io.zmqstream.LoopLagMonitor;
-import io.zmqstream.ZMQStream;
 import io.zmqstream.ZmqIoLoop;
 import io.zmqstream.actuate.SecretKeySanitizer;
 import io.zmqstream.actuate.StreamDescriptions;
@@ -41,15 +40,14 @@ public class ZmqActuatorAutoConfiguration {
      *
      * @param loop the shared loop
      * @param lag its lag monitor
-     * @param streams every stream bean
      * @param listeners the listener registry
      * @return the descriptions
      */
     @Bean
     @ConditionalOnMissingBean
     public StreamDescriptions zmqStreamDescriptions(ZmqIoLoop loop, LoopLagMonitor lag,
-            ObjectProvider<ZMQStream> streams, ObjectProvider<ZmqListenerEndpointRegistry> listeners) {
-        return new StreamDescriptions(loop, lag, streams, listeners);
+            ObjectProvider<ZmqListenerEndpointRegistry> listeners) {
+        return new StreamDescriptions(loop, lag, listeners);
     }
 
     /** The {@code zmq} endpoint. */

@@ -5,6 +5,7 @@ import io.zmqstream.ZMQStream;
 import io.zmqstream.ZmqIoLoop;
 import io.zmqstream.listener.JsonPayloadCodec;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -38,6 +39,17 @@ public class ZmqAutoConfiguration {
     @Bean
     public static ZmqStreamNamingPostProcessor zmqStreamNamingPostProcessor() {
         return new ZmqStreamNamingPostProcessor();
+    }
+
+    /**
+     * Keeps the streams and the lag monitor out of {@code spring.main.lazy-initialization}: nothing
+     * asks for a stream that only a listener reads, yet it must bind when the application starts.
+     *
+     * @return the filter
+     */
+    @Bean
+    static LazyInitializationExcludeFilter zmqLazyInitializationExcludeFilter() {
+        return LazyInitializationExcludeFilter.forBeanTypes(ZMQStream.class, LoopLagMonitor.class);
     }
 
     /**

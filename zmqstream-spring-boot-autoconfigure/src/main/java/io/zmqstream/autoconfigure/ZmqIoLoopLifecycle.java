@@ -1,22 +1,36 @@
 package io.zmqstream.autoconfigure;
 
 import io.zmqstream.ZmqIoLoop;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.ContextClosedEvent;
 
 /**
  * Starts the shared {@link ZmqIoLoop} with the application context and, when the context closes,
  * closes every stream on it (each sends what it has queued within its linger) and then the loop,
  * before singletons such as the {@code ZContext} are destroyed.
  *
+ * <p>A stop that is not part of closing the context pauses the loop instead: its thread ends, the
+ * sockets stay open and bound, messages wait in ZeroMQ's queues and sends wait in the streams' send
+ * queues; a later start resumes it. A context closed while the loop is paused resumes the loop
+ * first, so that the streams still send what they queued within their linger.
+ *
  * <p>Its phase is below the web server's, so the loop runs before requests arrive and goes on
- * until they have stopped. Closing is final: a stopped loop cannot be started again.
+ * until they have stopped.
  */
-public class ZmqIoLoopLifecycle implements SmartLifecycle {
+public class ZmqIoLoopLifecycle implements SmartLifecycle, ApplicationListener<ContextClosedEvent>,
+        ApplicationContextAware {
 
     /** Below the embedded web server's phases, so the loop starts before it and stops after it. */
     public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
     private final ZmqIoLoop loop;
+    private ApplicationContext applicationContext;
+    private volatile boolean running;
+    private volatile boolean paused;
+    private volatile boolean closing;
 
     /**
      * Creates the lifecycle of a loop.
@@ -27,26 +41,60 @@ public class ZmqIoLoopLifecycle implements SmartLifecycle {
         this.loop = loop;
     }
 
-    /** Starts the loop thread. */
+    @Override
+    public void setApplicationContext(ApplicationContext applicationContext) {
+        this.applicationContext = applicationContext;
+    }
+
+    /** Starts the loop thread, or resumes a paused loop. */
     @Override
     public void start() {
         loop.start();
-    }
-
-    /** Closes every stream on the loop within its linger, then the loop. */
-    @Override
-    public void stop() {
-        loop.close();
+        paused = false;
+        running = true;
     }
 
     /**
-     * Whether the loop thread runs.
+     * Closes every stream on the loop within its linger, then the loop, when the context closes;
+     * pauses the loop otherwise.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        if (closing) {
+            loop.close();
+        }
+        else {
+            paused = true;
+            loop.stop();
+        }
+    }
+
+    /**
+     * Notes that the context is closing, so that the next stop closes the loop, and resumes a
+     * paused loop so that closing it still flushes the streams.
+     *
+     * @param event the event
+     */
+    @Override
+    public void onApplicationEvent(ContextClosedEvent event) {
+        if (event.getApplicationContext() != applicationContext) {
+            return;
+        }
+        closing = true;
+        if (paused) {
+            start();
+        }
+    }
+
+    /**
+     * Whether the loop was started and is neither paused nor closed.
      *
      * @return {@code true} while it runs
      */
     @Override
     public boolean isRunning() {
-        return loop.isRunning();
+        return running;
     }
 
     /**

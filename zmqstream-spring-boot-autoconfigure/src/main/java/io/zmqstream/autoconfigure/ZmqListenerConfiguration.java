@@ -5,6 +5,7 @@ import io.zmqstream.listener.JsonPayloadCodec;
 import io.zmqstream.listener.ZmqListener;
 import io.zmqstream.listener.ZmqListenerAnnotationBeanPostProcessor;
 import io.zmqstream.listener.ZmqListenerEndpointRegistry;
+import io.zmqstream.listener.ZmqListenerLazyInitializationExcludeFilter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -15,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Registers every {@link ZmqListener} method without an {@code @Enable...} annotation: the
  * post-processor that finds them, the registry that runs them, and, with Jackson 3, the codec of
- * their JSON parameters and replies, built on the application's {@code JsonMapper}.
+ * their JSON parameters and replies, built on the application's {@code JsonMapper}. Listener beans
+ * start with the application even under {@code spring.main.lazy-initialization}.
  */
 @Configuration(proxyBeanMethods = false)
 class ZmqListenerConfiguration {
@@ -23,6 +25,11 @@ class ZmqListenerConfiguration {
     @Bean
     static ZmqListenerAnnotationBeanPostProcessor zmqListenerAnnotationBeanPostProcessor() {
         return new ZmqListenerAnnotationBeanPostProcessor();
+    }
+
+    @Bean
+    static ZmqListenerLazyInitializationExcludeFilter zmqListenerLazyInitializationExcludeFilter() {
+        return new ZmqListenerLazyInitializationExcludeFilter();
     }
 
     @Bean

@@ -3,13 +3,11 @@ package io.zmqstream.autoconfigure;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.zmqstream.LoopLagMonitor;
-import io.zmqstream.ZMQStream;
 import io.zmqstream.ZmqIoLoop;
 import io.zmqstream.listener.ListenerInvocationObserver;
 import io.zmqstream.metrics.ListenerObservations;
 import io.zmqstream.metrics.ListenerTimers;
 import io.zmqstream.metrics.ZmqMeterBinder;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -21,7 +19,7 @@ import org.zeromq.ZContext;
 
 /**
  * Micrometer for ZeroMQ streams, when the application has a {@code MeterRegistry}: meters of the
- * core's own counters for the loop and every stream bean, and a {@code zmq.listener} timer per
+ * core's own counters for the loop and every named stream on it, and a {@code zmq.listener} timer per
  * {@code @ZmqListener} invocation, or, with {@code zmq.listener.observation-enabled=true} and an
  * {@code ObservationRegistry}, an Observation per invocation instead.
  */
@@ -47,8 +45,8 @@ public class ZmqMetricsAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        ZmqMeterBinder zmqMeterBinder(ZmqIoLoop loop, LoopLagMonitor lag, ObjectProvider<ZMQStream> streams) {
-            return new ZmqMeterBinder(loop, lag, streams);
+        ZmqMeterBinder zmqMeterBinder(ZmqIoLoop loop, LoopLagMonitor lag) {
+            return new ZmqMeterBinder(loop, lag);
         }
 
         @Bean

@@ -16,6 +16,9 @@ import org.springframework.core.env.Environment;
  */
 class ZmqStreamBeanRegistrar implements BeanRegistrar {
 
+    /** How each stream bean's definition describes itself, the stream's name following. */
+    static final String DESCRIPTION_PREFIX = "ZeroMQ stream zmq.streams.";
+
     private static final Bindable<Map<String, Object>> STREAM_KEYS = Bindable.mapOf(String.class, Object.class);
 
     @Override
@@ -23,7 +26,7 @@ class ZmqStreamBeanRegistrar implements BeanRegistrar {
         Map<String, Object> streams = Binder.get(env).bind("zmq.streams", STREAM_KEYS).orElse(Map.of());
         for (String name : streams.keySet()) {
             registry.registerBean(name, ZMQStream.class, spec -> spec
-                    .description("ZeroMQ stream zmq.streams." + name)
+                    .description(DESCRIPTION_PREFIX + name)
                     .supplier(context -> context.bean(ZmqStreamRegistry.class).create(name)));
         }
     }

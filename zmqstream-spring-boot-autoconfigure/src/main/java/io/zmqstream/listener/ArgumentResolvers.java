@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.zmqstream.ZMQStream;
+import org.springframework.core.GenericTypeResolver;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
 import org.zeromq.ZFrame;
@@ -35,7 +36,7 @@ final class ArgumentResolvers {
         int count = listener.method().getParameterCount();
         ArgumentResolver[] resolvers = new ArgumentResolver[count];
         for (int i = 0; i < count; i++) {
-            resolvers[i] = forParameter(new MethodParameter(listener.method(), i));
+            resolvers[i] = forParameter(new MethodParameter(listener.method(), i).withContainingClass(listener.beanClass()));
         }
         return resolvers;
     }
@@ -63,7 +64,8 @@ final class ArgumentResolvers {
             requireFrames(parameter);
             return message -> pick(message.bodyFrames(), index);
         }
-        return jsonResolver(parameter, type.getType(), index);
+        return jsonResolver(parameter, GenericTypeResolver.resolveType(parameter.getGenericParameterType(),
+                listener.beanClass()), index);
     }
 
     /** The resolver of a parameter that takes the whole message or its context, or {@code null}. */

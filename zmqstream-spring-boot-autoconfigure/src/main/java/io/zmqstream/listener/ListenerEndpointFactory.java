@@ -28,7 +28,8 @@ final class ListenerEndpointFactory {
     /**
      * @param repeated whether the method has several {@code @ZmqListener}s, which makes the default id name the stream
      */
-    ZmqListenerEndpoint create(Object bean, String beanName, Method method, ZmqListener annotation, boolean repeated) {
+    ZmqListenerEndpoint create(Object bean, Class<?> beanClass, String beanName, Method method, ZmqListener annotation,
+            boolean repeated) {
         String description = ListenerMethod.describe(method);
         String streamName = resolve(annotation.value());
         ZMQStream stream = stream(description, streamName, "names stream '" + streamName + "'");
@@ -40,7 +41,7 @@ final class ListenerEndpointFactory {
         if (id.isEmpty()) {
             id = beanName + "." + method.getName() + (repeated ? "[" + streamName + "]" : "");
         }
-        ListenerMethod listener = new ListenerMethod(bean, method, id, streamName, stream, annotation.copy());
+        ListenerMethod listener = new ListenerMethod(bean, beanClass, method, id, streamName, stream, annotation.copy());
         JsonPayloadCodec json = beanFactory.getBeanProvider(JsonPayloadCodec.class).getIfAvailable();
         ListenerInvoker invoker = new ListenerInvoker(listener, new ArgumentResolvers(listener, json).forMethod());
         Executor executor = executor(description, resolve(annotation.executor()));
@@ -122,7 +123,7 @@ final class ListenerEndpointFactory {
             target = listener.stream();
         }
         else {
-            if (returnsValue(listener.method())) {
+            if (listener.returnsValue()) {
                 throw new ZmqListenerConfigurationException(listener.description(), "it returns "
                         + listener.method().getGenericReturnType().getTypeName() + ", but stream '"
                         + listener.streamName() + "' is a " + listener.stream().getSocketType()
@@ -130,17 +131,8 @@ final class ListenerEndpointFactory {
             }
             return null;
         }
-        return new ReplySender(target, target == listener.stream() && listener.routed(), json);
-    }
-
-    /** Whether the method may produce a value to send: anything but void, Void and a stage of Void. */
-    private static boolean returnsValue(Method method) {
-        ResolvableType type = ResolvableType.forMethodReturnType(method);
-        if (CompletionStage.class.isAssignableFrom(type.toClass())) {
-            type = type.as(CompletionStage.class).getGeneric(0);
-        }
-        Class<?> value = type.resolve();
-        return value != void.class && value != Void.class;
+        return new ReplySender(target, target == listener.stream() && listener.routed(), json,
+                listener.repliesWithFrames());
     }
 
     private static int maxInFlight(ListenerMethod listener, int limit, boolean onExecutor) {

@@ -1,12 +1,14 @@
 package io.zmqstream.listener;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.zmqstream.AsyncFrameCallback;
@@ -33,6 +35,9 @@ final class ListenerMessageHandler implements AsyncFrameCallback {
     private final ListenerInvocationObserver.Invocations invocations;
     private final boolean routed;
     private final boolean mustReply;
+    /** Whether a null result still needs an answer: a REP listener that returns values, not void. */
+    private final boolean answersNullWithEmptyFrame;
+    private final AtomicBoolean nullReplyLogged = new AtomicBoolean();
     private final Set<CompletableFuture<Void>> inProgress = ConcurrentHashMap.newKeySet();
     private final LongAdder failures = new LongAdder();
     private final LongAdder conversionFailures = new LongAdder();
@@ -55,6 +60,7 @@ final class ListenerMessageHandler implements AsyncFrameCallback {
         this.invocations = observer.forListener(listener.id(), listener.streamName());
         this.routed = listener.routed();
         this.mustReply = listener.stream().getSocketType() == SocketType.REP;
+        this.answersNullWithEmptyFrame = mustReply && listener.returnsValue();
     }
 
     @Override
@@ -143,15 +149,30 @@ final class ListenerMessageHandler implements AsyncFrameCallback {
     }
 
     private void reply(ZmqListenerMessage message, Object value) {
-        if (value == null || replies == null) {
+        if (replies == null) {
             return;
         }
+        Object reply = value instanceof Optional<?> optional ? optional.orElse(null) : value;
         try {
-            replies.send(message, value);
+            if (reply != null) {
+                replies.send(message, reply);
+            }
+            else if (answersNullWithEmptyFrame) {
+                answerNull(message);
+            }
         }
         catch (Exception ex) {
             failed(message, new ZmqListenerException(listener.id(), listener.streamName(), "the reply was not sent", ex));
         }
+    }
+
+    /** A REP that got no reply would never take another request: it answers with an empty frame. */
+    private void answerNull(ZmqListenerMessage message) throws Exception {
+        if (nullReplyLogged.compareAndSet(false, true)) {
+            log.warn("Listener '{}' on REP stream '{}' returned no reply; an empty frame was sent so that the REP can "
+                    + "take its next request (logged once)", listener.id(), listener.streamName());
+        }
+        replies.sendEmpty(message);
     }
 
     /** Counts the failure, asks the error handler for a reply, and keeps a REP socket able to receive. */

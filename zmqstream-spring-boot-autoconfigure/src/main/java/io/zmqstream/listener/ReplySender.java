@@ -20,16 +20,20 @@ final class ReplySender {
     private final ZMQStream target;
     private final boolean withEnvelope;
     private final JsonPayloadCodec json;
+    private final boolean declaredFrames;
 
     /**
      * @param target the stream replies are sent on
      * @param withEnvelope whether the request's routing envelope goes in front of each reply
      * @param json writes replies that are neither text nor frames, or {@code null} without Jackson 3
+     * @param declaredFrames whether the method declares its replies as a list of frames, so that a
+     *        list is never sent as JSON
      */
-    ReplySender(ZMQStream target, boolean withEnvelope, JsonPayloadCodec json) {
+    ReplySender(ZMQStream target, boolean withEnvelope, JsonPayloadCodec json, boolean declaredFrames) {
         this.target = target;
         this.withEnvelope = withEnvelope;
         this.json = json;
+        this.declaredFrames = declaredFrames;
     }
 
     /** Sends {@code value} as the reply to {@code request}. */
@@ -57,7 +61,11 @@ final class ReplySender {
         else if (value instanceof ZMsg msg) {
             frames.addAll(msg);
         }
-        else if (value instanceof List<?> list && isFrames(list)) {
+        else if (value instanceof List<?> list && (declaredFrames || isFrames(list))) {
+            if (list.isEmpty()) {
+                throw new IllegalArgumentException("the reply is an empty list of frames, and a message needs at "
+                        + "least one frame");
+            }
             frames.addAll(list);
         }
         else if (json != null) {

@@ -1,9 +1,12 @@
 package io.zmqstream.metrics;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.zmqstream.SendFailure;
@@ -27,31 +30,33 @@ public final class ZmqStreamMetrics {
      *
      * @param stream the stream, named (its name is the {@code stream} tag)
      * @param registry the registry
+     * @return the meters, for removing them from the registry when the stream closes
      */
-    public static void bind(ZMQStream stream, MeterRegistry registry) {
+    public static List<Meter> bind(ZMQStream stream, MeterRegistry registry) {
         StreamStatistics statistics = stream.getStatistics();
         Tags tags = Tags.of("stream", String.valueOf(stream.getName()), "socket.type", stream.getSocketType().name(),
                 "messaging.system", "zeromq");
-        counter(registry, "zmq.messages.sent", "messages", "Messages the socket took", tags, statistics,
-                StreamStatistics::getMessagesSent);
-        counter(registry, "zmq.messages.received", "messages", "Messages received from the socket", tags, statistics,
-                StreamStatistics::getMessagesReceived);
-        counter(registry, "zmq.bytes.sent", "bytes", "Bytes of the messages the socket took", tags, statistics,
-                StreamStatistics::getBytesSent);
-        counter(registry, "zmq.bytes.received", "bytes", "Bytes of the messages received", tags, statistics,
-                StreamStatistics::getBytesReceived);
+        List<Meter> meters = new ArrayList<>();
+        meters.add(counter(registry, "zmq.messages.sent", "messages", "Messages the socket took", tags, statistics,
+                StreamStatistics::getMessagesSent));
+        meters.add(counter(registry, "zmq.messages.received", "messages", "Messages received from the socket", tags,
+                statistics, StreamStatistics::getMessagesReceived));
+        meters.add(counter(registry, "zmq.bytes.sent", "bytes", "Bytes of the messages the socket took", tags,
+                statistics, StreamStatistics::getBytesSent));
+        meters.add(counter(registry, "zmq.bytes.received", "bytes", "Bytes of the messages received", tags, statistics,
+                StreamStatistics::getBytesReceived));
         for (SendFailure.Reason reason : SendFailure.Reason.values()) {
-            counter(registry, "zmq.send.failures", "messages", "Messages that were not sent",
-                    tags.and("reason", reason.label()), statistics,
-                    s -> s.getSendFailures(reason));
+            meters.add(counter(registry, "zmq.send.failures", "messages", "Messages that were not sent",
+                    tags.and("reason", reason.label()), statistics, s -> s.getSendFailures(reason)));
         }
-        Gauge.builder("zmq.send.queue.size", statistics, StreamStatistics::getQueueDepth).tags(tags)
-                .baseUnit("messages").description("Messages waiting in the stream's send queue").register(registry);
+        meters.add(Gauge.builder("zmq.send.queue.size", statistics, StreamStatistics::getQueueDepth).tags(tags)
+                .baseUnit("messages").description("Messages waiting in the stream's send queue").register(registry));
+        return meters;
     }
 
-    private static void counter(MeterRegistry registry, String name, String unit, String description, Tags tags,
+    private static Meter counter(MeterRegistry registry, String name, String unit, String description, Tags tags,
             StreamStatistics statistics, ToDoubleFunction<StreamStatistics> count) {
-        FunctionCounter.builder(name, statistics, count).tags(tags).baseUnit(unit).description(description)
+        return FunctionCounter.builder(name, statistics, count).tags(tags).baseUnit(unit).description(description)
                 .register(registry);
     }
 }

@@ -50,7 +50,7 @@ public final class TestPeers implements AutoCloseable {
     }
 
     /** The property that gives a configured stream which connects to a peer the short handshake interval. */
-    static String quickHandshake(String stream) {
+    public static String quickHandshake(String stream) {
         return "zmq.streams." + stream + ".handshake-interval=" + HANDSHAKE_INTERVAL.toMillis() + "ms";
     }
 

@@ -3,6 +3,7 @@ package io.zmqstream.autoconfigure;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.zmqstream.ZMQStream;
 import io.zmqstream.ZmqIoLoop;
 import io.zmqstream.actuate.SecretKeySanitizer;
 import io.zmqstream.actuate.StreamDescriptions;
@@ -20,6 +21,9 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.context.annotation.Scope;
+import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 
 import static io.zmqstream.autoconfigure.TestPeers.TIMEOUT;
@@ -104,6 +108,27 @@ class ZmqActuatorAutoConfigurationTest {
     }
 
     @Test
+    void lookingAtTheStreamsCreatesNoBeanAndNoSocket() {
+        runner.withUserConfiguration(UncreatedStreams.class)
+                .withPropertyValues("zmq.streams.orders.type=pull", "zmq.streams.orders.bind=inproc://orders")
+                .run(context -> {
+                    ZContext zmq = context.getBean(ZContext.class);
+                    int sockets = zmq.getSockets().size();
+                    ZmqEndpoint endpoint = context.getBean(ZmqEndpoint.class);
+                    ZmqHealthIndicator health = context.getBean(ZmqHealthIndicator.class);
+
+                    for (int i = 0; i < 10; i++) {
+                        assertThat(endpoint.zmq().streams()).containsOnlyKeys("orders");
+                        assertThat(health.health(true).getStatus()).isEqualTo(Status.UP);
+                        assertThat(endpoint.stream("prototypeStream")).isNull();
+                    }
+
+                    assertThat(zmq.getSockets()).hasSize(sockets);
+                    assertThat(context.getBeanFactory().containsSingleton("lazyStream")).isFalse();
+                });
+    }
+
+    @Test
     void aMaximumLagOrProbeIntervalThatIsNotPositiveFailsStartUpNamingTheProperty() {
         runner.withPropertyValues("zmq.io-loop.max-lag=0s").run(context -> assertThat(context).hasFailed()
                 .getFailure().rootCause().isInstanceOf(ZmqConfigurationException.class)
@@ -135,6 +160,23 @@ class ZmqActuatorAutoConfigurationTest {
         @Bean
         HealthIndicator zmqHealthIndicator() {
             return indicator;
+        }
+    }
+
+    /** Stream beans that nothing asks for: a prototype and a lazy one. */
+    @Configuration(proxyBeanMethods = false)
+    static class UncreatedStreams {
+
+        @Bean
+        @Scope("prototype")
+        ZMQStream prototypeStream(ZContext context, ZmqIoLoop loop) {
+            return new ZMQStream(context.createSocket(SocketType.PUSH), loop);
+        }
+
+        @Bean
+        @Lazy
+        ZMQStream lazyStream(ZContext context, ZmqIoLoop loop) {
+            return new ZMQStream(context.createSocket(SocketType.PUSH), loop);
         }
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
@@ -44,6 +45,20 @@ class ZmqConfigurationFailureTest {
         assertThat(output).contains("APPLICATION FAILED TO START")
                 .contains("The ZeroMQ property 'zmq.streams.orders.bind[0]' is invalid")
                 .contains("Set zmq.streams.orders.bind[0] to a valid endpoint");
+    }
+
+    @Test
+    void aStreamNamedLikeAnotherBeanNamesThePropertyAndTheFix(CapturedOutput output) {
+        SpringApplication application = new SpringApplication(FailingApp.class, BeanNamedOrders.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+
+        assertThatThrownBy(() -> application.run("--zmq.streams.orders.type=pull",
+                "--zmq.streams.orders.bind=inproc://orders").close()).isNotNull();
+
+        assertThat(output).contains("APPLICATION FAILED TO START")
+                .contains("The ZeroMQ property 'zmq.streams.orders' is invalid: its stream becomes the bean 'orders', "
+                        + "but another bean has that name")
+                .contains("Rename the stream under zmq.streams, or the other bean.");
     }
 
     @Test
@@ -154,5 +169,14 @@ class ZmqConfigurationFailureTest {
     @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration
     static class FailingApp {
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class BeanNamedOrders {
+
+        @Bean
+        String orders() {
+            return "not a stream";
+        }
     }
 }

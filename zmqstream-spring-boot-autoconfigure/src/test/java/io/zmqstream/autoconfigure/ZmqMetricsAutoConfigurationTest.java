@@ -26,6 +26,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -69,6 +70,31 @@ class ZmqMetricsAutoConfigurationTest {
                     .containsExactlyInAnyOrder("queue-full", "dropped-on-close", "socket-error", "invalid-state");
             assertThat(registry.get("zmq.send.queue.size").tags(outTags).gauge().value()).isZero();
         });
+    }
+
+    @Test
+    void aStreamIsMeteredFromWhenItOpensUntilItClosesAndNoOtherStreamIsCreated() {
+        runner.withPropertyValues(PIPELINE).withUserConfiguration(PrototypeStream.class).run(context -> {
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            ZContext zmq = context.getBean(ZContext.class);
+            ZmqIoLoop loop = context.getBean(ZmqIoLoop.class);
+            assertThat(streamsWithMeters(registry)).containsExactlyInAnyOrder("in", "out");
+            assertThat(zmq.getSockets()).hasSize(2);
+
+            ZMQStream later = new ZMQStream(zmq.createSocket(SocketType.PULL), loop);
+            assertThat(streamsWithMeters(registry)).as("an unnamed stream").containsExactlyInAnyOrder("in", "out");
+            later.setName("later");
+            assertThat(streamsWithMeters(registry)).containsExactlyInAnyOrder("in", "out", "later");
+
+            context.getBean("out", ZMQStream.class).close();
+            later.close();
+            assertThat(streamsWithMeters(registry)).containsExactly("in");
+        });
+    }
+
+    private static List<String> streamsWithMeters(MeterRegistry registry) {
+        return registry.find("zmq.messages.sent").functionCounters().stream()
+                .map(counter -> counter.getId().getTag("stream")).toList();
     }
 
     @Test
@@ -251,6 +277,17 @@ class ZmqMetricsAutoConfigurationTest {
         @Bean
         ListenerInvocationObserver ownObserver() {
             return observer;
+        }
+    }
+
+    /** A stream bean that nothing asks for. */
+    @Configuration(proxyBeanMethods = false)
+    static class PrototypeStream {
+
+        @Bean
+        @Scope("prototype")
+        ZMQStream prototypeStream(ZContext context, ZmqIoLoop loop) {
+            return new ZMQStream(context.createSocket(SocketType.PUSH), loop);
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.zmqstream.ZMQStream;
+import io.zmqstream.ZmqIoLoop;
 import io.zmqstream.autoconfigure.TestPeers;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Bean;
@@ -117,6 +118,46 @@ class ZmqListenerRegistryTest {
                     registry.resume("orders");
                     assertThat(registry.getListener("orders").isReceiving()).isTrue();
                 });
+    }
+
+    @Test
+    void theApplicationStopsAndStartsAgainKeepingItsSocketsAndWhatWaitedMeanwhile() {
+        try (TestPeers peers = new TestPeers()) {
+            ZMQ.Socket results = peers.socket(SocketType.PULL);
+            int port = results.bindToRandomPort("tcp://127.0.0.1");
+            runner().withUserConfiguration(Orders.class).withPropertyValues(boundStream("orders", "pull"))
+                    .withPropertyValues("orders.stream=orders", "zmq.streams.results.type=push",
+                            "zmq.streams.results.connect=tcp://127.0.0.1:" + port, "zmq.streams.results.linger=10s",
+                            TestPeers.quickHandshake("results"))
+                    .run(context -> {
+                        Orders orders = context.getBean(Orders.class);
+                        ZMQStream ordersStream = context.getBean("orders", ZMQStream.class);
+                        ZMQStream resultsStream = context.getBean("results", ZMQStream.class);
+                        ZMQ.Socket push = peer(context, SocketType.PUSH, "orders");
+                        sendTexts(push, "before");
+                        assertThat(orders.calls.next()).isEqualTo("before");
+
+                        context.stop();
+                        await().atMost(TIMEOUT).until(() -> !context.getBean(ZmqIoLoop.class).isRunning());
+                        assertThat(ordersStream.isClosed()).isFalse();
+                        for (int i = 0; i < 100; i++) {
+                            sendTexts(push, "while stopped " + i);
+                        }
+                        resultsStream.sendString("queued while stopped");
+                        await().during(Duration.ofMillis(300)).atMost(TIMEOUT).until(() -> orders.calls.size() == 0);
+
+                        context.start();
+                        for (int i = 0; i < 100; i++) {
+                            assertThat(orders.calls.next()).isEqualTo("while stopped " + i);
+                        }
+                        assertThat(results.recvStr()).isEqualTo("queued while stopped");
+
+                        context.stop();
+                        resultsStream.sendString("queued before the close");
+                    });
+            // The runner closed the context while it was stopped: what was queued still left.
+            assertThat(results.recvStr()).isEqualTo("queued before the close");
+        }
     }
 
     @Test

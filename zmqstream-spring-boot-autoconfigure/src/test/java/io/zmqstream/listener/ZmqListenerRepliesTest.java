@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -123,15 +124,15 @@ class ZmqListenerRepliesTest {
     }
 
     @Test
-    void aRepListenerOnAnExecutorServesSeveralClientsInTurn() {
+    void aRepListenerOnAnExecutorWithAnInFlightLimitServesSeveralClientsInTurn() {
         runner().withUserConfiguration(RepOnExecutor.class).withPropertyValues(boundStream("service", "rep"))
                 .run(context -> {
                     List<ZMQ.Socket> clients = new ArrayList<>();
-                    for (int i = 0; i < 4; i++) {
+                    for (int i = 0; i < 8; i++) {
                         clients.add(peer(context, SocketType.REQ, "service"));
                     }
                     for (int round = 0; round < 50; round++) {
-                        // Four requests wait at the REP while it answers one at a time, off the loop thread.
+                        // Eight requests wait at the REP while it answers one at a time, off the loop thread.
                         for (int i = 0; i < clients.size(); i++) {
                             sendTexts(clients.get(i), "c" + i + " r" + round);
                         }
@@ -217,6 +218,56 @@ class ZmqListenerRepliesTest {
     }
 
     @Test
+    void aRepListenerThatReturnsNullAnswersWithAnEmptyFrameLogsItOnceAndServesTheNextRequest(CapturedOutput output) {
+        runner().withUserConfiguration(SparseReplies.class).withPropertyValues(sparseReplyStreams())
+                .run(context -> {
+                    ZMQ.Socket req = peer(context, SocketType.REQ, "nullable");
+
+                    for (int i = 0; i < 3; i++) {
+                        sendTexts(req, "none");
+                        assertThat(receiveTexts(req)).containsExactly("");
+                        sendTexts(req, "r" + i);
+                        assertThat(receiveTexts(req)).containsExactly("yes: r" + i);
+                    }
+                    assertThat(output.toString().split("returned no reply", -1)).hasSize(2);
+                    assertThat(output).contains("Listener 'zmqListenerRepliesTest.SparseReplies.nullable' on REP "
+                            + "stream 'nullable' returned no reply; an empty frame was sent");
+                });
+    }
+
+    @Test
+    void optionalRepliesAreUnwrappedAndAnEmptyOneAnswersARepWithAnEmptyFrame() {
+        runner().withUserConfiguration(SparseReplies.class).withPropertyValues(sparseReplyStreams())
+                .run(context -> {
+                    ZMQ.Socket req = peer(context, SocketType.REQ, "optional");
+
+                    sendTexts(req, "some");
+                    assertThat(receiveTexts(req)).containsExactly("value of some");
+                    sendTexts(req, "none");
+                    assertThat(receiveTexts(req)).containsExactly("");
+                    sendTexts(req, "again");
+                    assertThat(receiveTexts(req)).containsExactly("value of again");
+                });
+    }
+
+    @Test
+    void anEmptyListOfFramesIsAFailedReplyNotJson() {
+        runner().withUserConfiguration(SparseReplies.class).withPropertyValues(sparseReplyStreams())
+                .run(context -> {
+                    ZMQ.Socket req = peer(context, SocketType.REQ, "frames");
+
+                    sendTexts(req, "empty");
+                    assertThat(receiveTexts(req)).containsExactly("");
+                    sendTexts(req, "two");
+                    assertThat(receiveTexts(req)).containsExactly("two", "two");
+
+                    ZmqListenerEndpoint endpoint = context.getBean(ZmqListenerEndpointRegistry.class)
+                            .getListener("zmqListenerRepliesTest.SparseReplies.frames");
+                    assertThat(endpoint.getFailureCount()).isEqualTo(1);
+                });
+    }
+
+    @Test
     void theErrorHandlersReturnValueIsTheReplyOfAFailedRequest() {
         runner().withUserConfiguration(Picky.class, ErrorReplies.class)
                 .withPropertyValues(boundStream("picky", "rep")).run(context -> {
@@ -227,6 +278,12 @@ class ZmqListenerRepliesTest {
                     sendTexts(req, "good");
                     assertThat(receiveTexts(req)).containsExactly("fine: good");
                 });
+    }
+
+    /** Three REP streams, one per listener of {@link SparseReplies}. */
+    private static String[] sparseReplyStreams() {
+        return Stream.of("nullable", "optional", "frames")
+                .flatMap(name -> Arrays.stream(boundStream(name, "rep"))).toArray(String[]::new);
     }
 
     /** Six REP streams, one per listener of {@link EveryReturnType}. */
@@ -319,7 +376,7 @@ class ZmqListenerRepliesTest {
             return Executors.newFixedThreadPool(2, task -> new Thread(task, "rep-worker"));
         }
 
-        @ZmqListener(value = "service", executor = "repWorkers")
+        @ZmqListener(value = "service", executor = "repWorkers", maxInFlight = 2)
         String serve(String request) {
             return Thread.currentThread().getName().replace("rep-", "") + ": " + request;
         }
@@ -366,6 +423,25 @@ class ZmqListenerRepliesTest {
         ZmqListenerErrorHandler errorReplies() {
             return (message, exception) -> List.of("error".getBytes(StandardCharsets.UTF_8),
                     exception.getCause().getClass().getName().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class SparseReplies {
+
+        @ZmqListener("nullable")
+        String nullable(String request) {
+            return request.equals("none") ? null : "yes: " + request;
+        }
+
+        @ZmqListener("optional")
+        Optional<String> optional(String request) {
+            return request.equals("none") ? Optional.empty() : Optional.of("value of " + request);
+        }
+
+        @ZmqListener("frames")
+        List<byte[]> frames(byte[] request) {
+            return new String(request, StandardCharsets.UTF_8).equals("empty") ? List.of() : List.of(request, request);
         }
     }
 }
