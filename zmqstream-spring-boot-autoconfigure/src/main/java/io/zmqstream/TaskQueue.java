@@ -21,10 +21,6 @@ final class TaskQueue {
         return tasks.poll();
     }
 
-    boolean remove(Runnable task) {
-        return tasks.remove(task);
-    }
-
     boolean isEmpty() {
         return tasks.isEmpty();
     }

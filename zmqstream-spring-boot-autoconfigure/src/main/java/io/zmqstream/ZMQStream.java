@@ -851,18 +851,13 @@ public class ZMQStream implements AutoCloseable {
         if (released) {
             return;
         }
-        released = true;
-        if (closeDeadline != null) {
-            closeDeadline.cancel();
-        }
-        int unsent = failQueued();
+        int unsent = failQueuedAndLeaveLoop();
         if (unsent > 0) {
             log.warn("{} closed with {} message(s) not sent within the linger time; each was reported to its "
                     + "send callbacks and counted", this, unsent);
         }
-        loop.removeHandler(socket);
         socket.setLinger(remainingLingerMillis());
-        releaseSocket();
+        closeSocketAndNotify();
     }
 
     /**
@@ -875,18 +870,24 @@ public class ZMQStream implements AutoCloseable {
         }
         sendQueue.close();
         closeBegun = true;
+        int unsent = failQueuedAndLeaveLoop();
+        log.warn("{} closed: its ZeroMQ context was terminated; {} queued message(s) reported as not sent",
+                this, unsent);
+        closeSocketAndNotify();
+    }
+
+    /** Marks the stream released, stops its linger timer, fails what is still queued and leaves the loop. */
+    private int failQueuedAndLeaveLoop() {
         released = true;
         if (closeDeadline != null) {
             closeDeadline.cancel();
         }
         int unsent = failQueued();
-        log.warn("{} closed: its ZeroMQ context was terminated; {} queued message(s) reported as not sent",
-                this, unsent);
         loop.removeHandler(socket);
-        releaseSocket();
+        return unsent;
     }
 
-    private void releaseSocket() {
+    private void closeSocketAndNotify() {
         try {
             socket.close();
         }

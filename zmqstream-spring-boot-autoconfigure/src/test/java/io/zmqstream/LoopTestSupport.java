@@ -3,6 +3,8 @@ package io.zmqstream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
@@ -64,6 +66,22 @@ abstract class LoopTestSupport {
         ZMQ.Socket socket = peer(type);
         socket.connect(endpoint);
         return socket;
+    }
+
+    /**
+     * Registers an asynchronous receive callback with an in-flight limit whose stages stay pending
+     * until the test completes them.
+     *
+     * @return one stage per message received, in order
+     */
+    static List<CompletableFuture<Void>> pendingStages(ZMQStream stream, int maxInFlight) {
+        List<CompletableFuture<Void>> stages = new CopyOnWriteArrayList<>();
+        stream.onRecvAsync(frames -> {
+            CompletableFuture<Void> stage = new CompletableFuture<>();
+            stages.add(stage);
+            return stage;
+        }, maxInFlight);
+        return stages;
     }
 
     static byte[] bytes(String text) {

@@ -49,12 +49,7 @@ class ZMQStreamFlushAndCloseTest extends LoopTestSupport {
     @Test
     void flushKeepsToTheInFlightLimitOfAnAsynchronousCallback() {
         ZMQStream pull = pullWithBacklog(10);
-        List<CompletableFuture<Void>> inFlight = new CopyOnWriteArrayList<>();
-        pull.onRecvAsync(frames -> {
-            CompletableFuture<Void> stage = new CompletableFuture<>();
-            inFlight.add(stage);
-            return stage;
-        }, 2);
+        List<CompletableFuture<Void>> inFlight = pendingStages(pull, 2);
         await().atMost(TIMEOUT).until(() -> inFlight.size() == 2);
 
         assertThat(pull.flush(ZMQ.Poller.POLLIN)).isZero();

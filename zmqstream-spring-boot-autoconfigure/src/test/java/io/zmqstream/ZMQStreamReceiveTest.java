@@ -211,12 +211,7 @@ class ZMQStreamReceiveTest extends LoopTestSupport {
     void onRecvAsyncWithInFlightLimitPausesUntilAStageCompletes() {
         String endpoint = inproc();
         ZMQStream pull = bound(SocketType.PULL, endpoint);
-        List<CompletableFuture<Void>> inFlight = new CopyOnWriteArrayList<>();
-        pull.onRecvAsync(frames -> {
-            CompletableFuture<Void> stage = new CompletableFuture<>();
-            inFlight.add(stage);
-            return stage;
-        }, 2);
+        List<CompletableFuture<Void>> inFlight = pendingStages(pull, 2);
         ZMQ.Socket push = connected(SocketType.PUSH, endpoint);
 
         for (int i = 0; i < 5; i++) {

@@ -30,7 +30,7 @@ class ZmqIoLoopStateTest {
 
     @Test
     void closeRightAfterStopNeverHangsAndClosesEveryStream() {
-        for (int round = 0; round < 40; round++) {
+        for (int round = 0; round < 100; round++) {
             try (ZContext context = new ZContext()) {
                 ZmqIoLoop loop = new ZmqIoLoop(context, "stop-close-" + round);
                 loop.start();
@@ -43,8 +43,10 @@ class ZmqIoLoopStateTest {
                     streams.add(push);
                 }
 
-                loop.stop();
-                assertTimeoutPreemptively(TIMEOUT, loop::close, "round " + round);
+                assertTimeoutPreemptively(TIMEOUT, () -> {
+                    loop.stop();
+                    loop.close();
+                }, "round " + round);
 
                 assertThat(streams).allMatch(ZMQStream::isClosed);
                 assertThat(closeCallbacks.get()).as("round %d", round).isEqualTo(5);
@@ -54,15 +56,29 @@ class ZmqIoLoopStateTest {
     }
 
     @Test
-    void streamsCreatedFromEightThreadsWhileTheLoopStartsAreAllRegistered() throws Exception {
+    void streamsCreatedFromEightThreadsBeforeStartAreAllRegistered() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            createFromEightThreadsThenStart(round);
+        }
+    }
+
+    private static void createFromEightThreadsThenStart(int round) throws Exception {
         int threads = 8;
         int perThread = 40;
         try (ZContext context = new ZContext()) {
             ZmqIoLoop loop = new ZmqIoLoop(context, "concurrent-creation");
-            String endpoint = "inproc://concurrent-creation";
+            String endpoint = "inproc://concurrent-creation-" + round;
             ZMQ.Socket pull = context.createSocket(SocketType.PULL);
             pull.setReceiveTimeOut((int) TIMEOUT.toMillis());
             pull.bind(endpoint);
+            List<List<ZMQ.Socket>> sockets = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                List<ZMQ.Socket> own = new ArrayList<>();
+                for (int i = 0; i < perThread; i++) {
+                    own.add(context.createSocket(SocketType.PUSH));
+                }
+                sockets.add(own);
+            }
             CountDownLatch go = new CountDownLatch(1);
             ExecutorService creators = Executors.newFixedThreadPool(threads);
             try {
@@ -71,13 +87,13 @@ class ZmqIoLoopStateTest {
                     int thread = t;
                     created.add(creators.submit(() -> {
                         go.await();
-                        for (int i = 0; i < perThread; i++) {
-                            if (thread == 0 && i == perThread / 2) {
-                                loop.start();
-                            }
-                            ZMQStream push = new ZMQStream(context.createSocket(SocketType.PUSH), loop);
-                            push.connect(endpoint);
-                            push.sendString(thread + "-" + i);
+                        List<ZMQStream> streams = new ArrayList<>();
+                        for (ZMQ.Socket socket : sockets.get(thread)) {
+                            streams.add(new ZMQStream(socket, loop));
+                        }
+                        for (int i = 0; i < streams.size(); i++) {
+                            streams.get(i).connect(endpoint);
+                            streams.get(i).sendString(thread + "-" + i);
                         }
                         return null;
                     }));
@@ -90,11 +106,12 @@ class ZmqIoLoopStateTest {
             finally {
                 creators.shutdownNow();
             }
+            loop.start();
 
             Set<String> received = ConcurrentHashMap.newKeySet();
             for (int i = 0; i < threads * perThread; i++) {
                 String message = pull.recvStr();
-                assertThat(message).as("message %d of %d", i + 1, threads * perThread).isNotNull();
+                assertThat(message).as("round %d: message %d of %d", round, i + 1, threads * perThread).isNotNull();
                 received.add(message);
             }
             assertThat(received).hasSize(threads * perThread);

@@ -3,7 +3,6 @@ package io.zmqstream.autoconfigure;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import io.zmqstream.ZMQStream;
 import io.zmqstream.ZmqIoLoop;
 import io.zmqstream.actuate.SecretKeySanitizer;
 import io.zmqstream.actuate.StreamDescriptions;
@@ -21,9 +20,6 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Lazy;
-import org.springframework.context.annotation.Scope;
-import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 
 import static io.zmqstream.autoconfigure.TestPeers.TIMEOUT;
@@ -109,7 +105,7 @@ class ZmqActuatorAutoConfigurationTest {
 
     @Test
     void lookingAtTheStreamsCreatesNoBeanAndNoSocket() {
-        runner.withUserConfiguration(UncreatedStreams.class)
+        runner.withUserConfiguration(UncreatedStreamBeans.class)
                 .withPropertyValues("zmq.streams.orders.type=pull", "zmq.streams.orders.bind=inproc://orders")
                 .run(context -> {
                     ZContext zmq = context.getBean(ZContext.class);
@@ -160,23 +156,6 @@ class ZmqActuatorAutoConfigurationTest {
         @Bean
         HealthIndicator zmqHealthIndicator() {
             return indicator;
-        }
-    }
-
-    /** Stream beans that nothing asks for: a prototype and a lazy one. */
-    @Configuration(proxyBeanMethods = false)
-    static class UncreatedStreams {
-
-        @Bean
-        @Scope("prototype")
-        ZMQStream prototypeStream(ZContext context, ZmqIoLoop loop) {
-            return new ZMQStream(context.createSocket(SocketType.PUSH), loop);
-        }
-
-        @Bean
-        @Lazy
-        ZMQStream lazyStream(ZContext context, ZmqIoLoop loop) {
-            return new ZMQStream(context.createSocket(SocketType.PUSH), loop);
         }
     }
 }

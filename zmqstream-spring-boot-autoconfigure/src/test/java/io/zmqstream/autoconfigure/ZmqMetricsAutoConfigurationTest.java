@@ -26,7 +26,6 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Scope;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -74,7 +73,7 @@ class ZmqMetricsAutoConfigurationTest {
 
     @Test
     void aStreamIsMeteredFromWhenItOpensUntilItClosesAndNoOtherStreamIsCreated() {
-        runner.withPropertyValues(PIPELINE).withUserConfiguration(PrototypeStream.class).run(context -> {
+        runner.withPropertyValues(PIPELINE).withUserConfiguration(UncreatedStreamBeans.class).run(context -> {
             MeterRegistry registry = context.getBean(MeterRegistry.class);
             ZContext zmq = context.getBean(ZContext.class);
             ZmqIoLoop loop = context.getBean(ZmqIoLoop.class);
@@ -277,17 +276,6 @@ class ZmqMetricsAutoConfigurationTest {
         @Bean
         ListenerInvocationObserver ownObserver() {
             return observer;
-        }
-    }
-
-    /** A stream bean that nothing asks for. */
-    @Configuration(proxyBeanMethods = false)
-    static class PrototypeStream {
-
-        @Bean
-        @Scope("prototype")
-        ZMQStream prototypeStream(ZContext context, ZmqIoLoop loop) {
-            return new ZMQStream(context.createSocket(SocketType.PUSH), loop);
         }
     }
 }

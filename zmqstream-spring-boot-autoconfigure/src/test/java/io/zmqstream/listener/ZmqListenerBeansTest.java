@@ -125,11 +125,10 @@ class ZmqListenerBeansTest {
                     OddNames listeners = context.getBean(OddNames.class);
 
                     sendTexts(peer(context, SocketType.PUSH, "my-orders"), "dashed");
-                    sendTexts(peer(context, SocketType.PUSH, "orders-v1"), "dotted");
-                    sendTexts(peer(context, SocketType.PUSH, "upper-orders"), "upper");
-
                     assertThat(listeners.calls.next()).isEqualTo("dashed");
+                    sendTexts(peer(context, SocketType.PUSH, "orders-v1"), "dotted");
                     assertThat(listeners.calls.next()).isEqualTo("dotted");
+                    sendTexts(peer(context, SocketType.PUSH, "upper-orders"), "upper");
                     assertThat(listeners.calls.next()).isEqualTo("upper");
                 });
     }
