@@ -17,7 +17,6 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -728,11 +727,17 @@ public class ZMQStream implements AutoCloseable {
     }
 
     private int flushNow(int flag, int limit) {
-        return whileContextLives(() -> {
-            int count = flushUpTo((flag & ZMQ.Poller.POLLIN) != 0, (flag & ZMQ.Poller.POLLOUT) != 0, limit);
+        boolean in = (flag & ZMQ.Poller.POLLIN) != 0;
+        boolean out = (flag & ZMQ.Poller.POLLOUT) != 0;
+        int count = 0;
+        try {
+            count = flushUpTo(in, out, limit);
             afterTurn();
-            return count;
-        }, 0);
+        }
+        catch (ZMQException ex) {
+            endIfTerminated(ex);
+        }
+        return count;
     }
 
     private int flushUpTo(boolean in, boolean out, int limit) {
@@ -827,7 +832,12 @@ public class ZMQStream implements AutoCloseable {
             return;
         }
         closeBegun = true;
-        whileContextLives(() -> lingerOrFinish(lingerMillis));
+        try {
+            lingerOrFinish(lingerMillis);
+        }
+        catch (ZMQException ex) {
+            endIfTerminated(ex);
+        }
     }
 
     private void lingerOrFinish(int lingerMillis) {
@@ -1066,31 +1076,22 @@ public class ZMQStream implements AutoCloseable {
     private void handleEvents(ZMQ.Socket ignored, int events) {
         if ((events & ZMQ.Poller.POLLERR) != 0) {
             contextTerminated();
+            return;
         }
-        else {
-            whileContextLives(() -> handleReadyEvents(events));
-        }
-    }
-
-    /** Runs work on the socket; if the socket's context was terminated meanwhile, ends the stream instead. */
-    private void whileContextLives(Runnable work) {
-        whileContextLives(() -> {
-            work.run();
-            return null;
-        }, null);
-    }
-
-    private <T> T whileContextLives(Supplier<T> work, T ifTerminated) {
         try {
-            return work.get();
+            handleReadyEvents(events);
         }
         catch (ZMQException ex) {
-            if (ex.getErrorCode() != ZError.ETERM) {
-                throw ex;
-            }
-            contextTerminated();
-            return ifTerminated;
+            endIfTerminated(ex);
         }
+    }
+
+    /** Ends the stream when the socket failed because its context was terminated; rethrows any other error. */
+    private void endIfTerminated(ZMQException ex) {
+        if (ex.getErrorCode() != ZError.ETERM) {
+            throw ex;
+        }
+        contextTerminated();
     }
 
     private void handleReadyEvents(int events) {

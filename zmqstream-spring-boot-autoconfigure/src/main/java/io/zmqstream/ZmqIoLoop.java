@@ -341,6 +341,10 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
         if (terminated) {
             throw new RejectedExecutionException("The loop " + threadName + " is closed");
         }
+        queue(task);
+    }
+
+    private void queue(Runnable task) {
         tasks.add(task);
         if (!inLoopThread() && !wakeupPending.get() && wakeupPending.compareAndSet(false, true)) {
             selector.wakeup();
@@ -360,8 +364,12 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
         }
     }
 
+    /**
+     * Queues a loop task for the loop thread, even one that is closing the loop: if the thread ends
+     * before reaching it, the caller runs it as the sockets' owner.
+     */
     private void queueForRunningLoop(LoopTask task) {
-        execute(task);
+        queue(task);
         ownership.runLeftBehind();
     }
 
