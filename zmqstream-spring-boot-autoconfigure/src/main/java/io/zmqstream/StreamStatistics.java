@@ -1,11 +1,15 @@
 package io.zmqstream;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.IntSupplier;
+
+import org.zeromq.ZMonitor;
 
 /**
  * Counters kept by a stream for metrics: messages and bytes each way, send failures by reason,
- * callback errors and the send queue's depth.
+ * callback errors, the send queue's depth and, while the stream watches its connections, its
+ * handshaken peers, connection events by type and healed handshakes.
  *
  * <p>The hot path takes no lock: the counters the loop thread writes have that one writer and are
  * published with ordered stores; readers on any thread see recent values.
@@ -20,6 +24,9 @@ public final class StreamStatistics {
     private final AtomicLong droppedOnClose = new AtomicLong();
     private final AtomicLong socketErrors = new AtomicLong();
     private final AtomicLong invalidState = new AtomicLong();
+    private final AtomicLongArray connectionEvents = new AtomicLongArray(ZMonitor.Event.values().length);
+    private final AtomicLong handshakesHealed = new AtomicLong();
+    private volatile int handshakenPeers;
     // Written by sending threads, not only the loop thread.
     private final AtomicLong queueFull = new AtomicLong();
     private final IntSupplier queueDepth;
@@ -49,6 +56,16 @@ public final class StreamStatistics {
             case SOCKET_ERROR -> addBySoleWriter(socketErrors, 1);
             case INVALID_STATE -> addBySoleWriter(invalidState, 1);
         }
+    }
+
+    void recordConnectionEvent(ZMonitor.Event event, int handshakenPeersNow) {
+        int index = event.ordinal();
+        connectionEvents.lazySet(index, connectionEvents.get(index) + 1);
+        handshakenPeers = handshakenPeersNow;
+    }
+
+    void recordHandshakeHealed() {
+        addBySoleWriter(handshakesHealed, 1);
     }
 
     private static void addBySoleWriter(AtomicLong counter, long delta) {
@@ -131,5 +148,33 @@ public final class StreamStatistics {
      */
     public int getQueueDepth() {
         return queueDepth.getAsInt();
+    }
+
+    /**
+     * Connection events of one type seen by the stream's connection monitor.
+     *
+     * @param event the type
+     * @return the count since the stream began watching its connections
+     */
+    public long getConnectionEvents(ZMonitor.Event event) {
+        return connectionEvents.get(event.ordinal());
+    }
+
+    /**
+     * Connections JeroMQ left stalled in their handshake that the stream healed.
+     *
+     * @return the count since the stream began watching its connections
+     */
+    public long getHandshakesHealed() {
+        return handshakesHealed.get();
+    }
+
+    /**
+     * Peers whose handshake is done and whose connection is open, all endpoints together.
+     *
+     * @return the number now; 0 when the stream does not watch its connections
+     */
+    public int getHandshakenPeers() {
+        return handshakenPeers;
     }
 }

@@ -67,6 +67,13 @@ import zmq.ZError;
  */
 public class ZMQStream implements AutoCloseable {
 
+    /**
+     * How long a connection this stream made may wait for its handshake before it is healed, unless
+     * set otherwise: a handshake on a network takes milliseconds, and healing a connection that is
+     * merely slow costs nothing but a look at JeroMQ's I/O threads.
+     */
+    public static final Duration DEFAULT_HANDSHAKE_HEAL_AFTER = Duration.ofMillis(200);
+
     private static final Logger log = LoggerFactory.getLogger(ZMQStream.class);
     private static final Set<ZMQ.Socket> SOCKETS_WITH_STREAMS = ConcurrentHashMap.newKeySet();
 
@@ -86,6 +93,8 @@ public class ZMQStream implements AutoCloseable {
     private volatile SendStreamCallback sendCallback;
     private volatile Runnable closeCallback;
     private volatile JsonEncoder jsonEncoder;
+    private volatile ConnectionMonitor connectionMonitor;
+    private volatile ConnectionEventCallback connectionEventCallback;
     private volatile int asyncLimit = Integer.MAX_VALUE;
     /** Set before the final drain of the send queue, so a racing sender can tell its message missed it. */
     private volatile boolean released;
@@ -255,6 +264,109 @@ public class ZMQStream implements AutoCloseable {
      */
     public void setJsonEncoder(JsonEncoder encoder) {
         this.jsonEncoder = encoder;
+    }
+
+    // ---- connections ----
+
+    /**
+     * Watches this stream's connections, from its socket's monitor events, with handshakes healed
+     * after {@link #DEFAULT_HANDSHAKE_HEAL_AFTER}.
+     *
+     * @see #monitorConnections(Duration)
+     */
+    public void monitorConnections() {
+        monitorConnections(DEFAULT_HANDSHAKE_HEAL_AFTER);
+    }
+
+    /**
+     * Watches this stream's connections: per endpoint, the peers connected and handshaken, the last
+     * event and counts ({@link #getConnections()}), and each event to
+     * {@link #onConnectionEvent(ConnectionEventCallback)}. The events reach the loop thread through
+     * the socket's event hook: no thread and no socket of its own. Call it before binding or
+     * connecting to see every connection.
+     *
+     * <p>JeroMQ 0.6.0 leaves a few fresh tcp connections stalled in their handshake until the
+     * handshake interval drops them (30 s by default). A connection this stream made that is open
+     * but not handshaken after {@code healAfter} is healed (see the README), without losing a
+     * message; healing is retried twice, then left to the handshake interval.
+     *
+     * @param healAfter how long a connection may wait for its handshake before it is healed; zero
+     *        watches without healing
+     * @throws IllegalStateException when the stream watches already, or its socket has a monitor
+     *         of someone else's
+     */
+    public void monitorConnections(Duration healAfter) {
+        if (healAfter.isNegative()) {
+            throw new IllegalArgumentException("healAfter must not be negative, was " + healAfter);
+        }
+        onSocket(s -> {
+            if (connectionMonitor != null) {
+                throw new IllegalStateException(this + " watches its connections already");
+            }
+            ConnectionMonitor monitor = new ConnectionMonitor(this, statistics, healAfter);
+            boolean hooked;
+            try {
+                hooked = s.setEventHook(monitor, ZMQ.EVENT_ALL);
+            }
+            catch (IllegalStateException ex) {
+                throw new IllegalStateException("The socket of " + this + " has a monitor already; "
+                        + "watch its connections through onConnectionEvent instead", ex);
+            }
+            if (!hooked) {
+                throw new IllegalStateException("The socket of " + this + " refused its monitor (error "
+                        + s.errno() + ")");
+            }
+            connectionMonitor = monitor;
+            return null;
+        });
+    }
+
+    /**
+     * Whether {@link #monitorConnections(Duration)} was called.
+     *
+     * @return {@code true} while the stream watches its connections
+     */
+    public boolean isMonitoringConnections() {
+        return connectionMonitor != null && !isClosed();
+    }
+
+    /**
+     * The stream's connections now, from its socket's monitor events.
+     *
+     * @return per endpoint and in total; empty (not monitored) unless
+     *         {@link #monitorConnections(Duration)} was called
+     */
+    public StreamConnections getConnections() {
+        ConnectionMonitor monitor = connectionMonitor;
+        return monitor == null ? StreamConnections.UNMONITORED : monitor.snapshot();
+    }
+
+    /**
+     * Calls {@code callback} on the loop thread with each connection event of a stream that watches
+     * its connections. Replaces the previous one; {@code null} removes it.
+     *
+     * @param callback the callback, or {@code null}
+     */
+    public void onConnectionEvent(ConnectionEventCallback callback) {
+        this.connectionEventCallback = callback;
+    }
+
+    ConnectionEventCallback connectionEventCallback() {
+        return connectionEventCallback;
+    }
+
+    private void stopMonitoringConnections() {
+        ConnectionMonitor monitor = connectionMonitor;
+        if (monitor == null) {
+            return;
+        }
+        monitor.stop();
+        try {
+            socket.setEventHook(null, 0);
+        }
+        catch (RuntimeException ex) {
+            log.debug("Removing the monitor of {} failed", this, ex);
+        }
     }
 
     // ---- receiving ----
@@ -898,6 +1010,7 @@ public class ZMQStream implements AutoCloseable {
     }
 
     private void closeSocketAndNotify() {
+        stopMonitoringConnections();
         try {
             socket.close();
         }

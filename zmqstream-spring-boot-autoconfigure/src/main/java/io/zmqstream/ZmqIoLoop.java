@@ -368,6 +368,14 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
      * Queues a loop task for the loop thread, even one that is closing the loop: if the thread ends
      * before reaching it, the caller runs it as the sockets' owner.
      */
+    /**
+     * Queues a loop task from any thread, JeroMQ's I/O threads included, never running it on the
+     * calling thread and never blocking: the loop thread runs it, or whoever owns the sockets next.
+     */
+    void queueLoopTask(LoopTask task) {
+        queue(task);
+    }
+
     private void queueForRunningLoop(LoopTask task) {
         queue(task);
         ownership.runLeftBehind();

@@ -1,0 +1,159 @@
+package io.zmqstream;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.Test;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+import org.zeromq.ZMonitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A stream that watches its connections knows, per endpoint, its peers and what happened to them,
+ * and heals the connections JeroMQ leaves stalled in their handshake without losing a message.
+ */
+class ConnectionMonitorTest extends LoopTestSupport {
+
+    @Test
+    void aConnectingStreamSeesItsPeerGoAwayAndComeBack() {
+        ZMQStream dealer = stream(SocketType.DEALER);
+        List<ZMonitor.Event> events = new CopyOnWriteArrayList<>();
+        dealer.onConnectionEvent((stream, event) -> events.add(event.type()));
+        dealer.monitorConnections();
+        try (ZContext peers = new ZContext()) {
+            ZMQ.Socket router = peers.createSocket(SocketType.ROUTER);
+            int port = router.bindToRandomPort("tcp://127.0.0.1");
+            String endpoint = "tcp://127.0.0.1:" + port;
+            dealer.connect(endpoint);
+
+            await().atMost(TIMEOUT).until(() -> dealer.getConnections().handshakenPeers() == 1);
+            EndpointConnections connected = only(dealer.getConnections());
+            assertThat(connected.endpoint()).isEqualTo(endpoint);
+            assertThat(connected.side()).isEqualTo(EndpointConnections.Side.CONNECT);
+            assertThat(connected.peers()).isEqualTo(1);
+            assertThat(connected.connects()).isEqualTo(1);
+            assertThat(events).containsSubsequence(ZMonitor.Event.CONNECTED, ZMonitor.Event.HANDSHAKE_PROTOCOL);
+
+            router.close();
+            await().atMost(TIMEOUT).until(() -> dealer.getConnections().handshakenPeers() == 0);
+            EndpointConnections gone = only(dealer.getConnections());
+            assertThat(gone.disconnects()).isEqualTo(1);
+            assertThat(gone.peers()).isZero();
+            assertThat(events).contains(ZMonitor.Event.DISCONNECTED);
+            await().atMost(TIMEOUT).until(() -> !dealer.getConnections().withoutHandshakenPeer().isZero());
+
+            ZMQ.Socket back = peers.createSocket(SocketType.ROUTER);
+            back.bind(endpoint);
+            await().atMost(TIMEOUT).until(() -> dealer.getConnections().handshakenPeers() == 1);
+            EndpointConnections again = only(dealer.getConnections());
+            assertThat(again.connects()).isEqualTo(2);
+            assertThat(again.lastEvent()).isEqualTo(ZMonitor.Event.HANDSHAKE_PROTOCOL);
+            assertThat(dealer.getConnections().withoutHandshakenPeer()).isZero();
+            assertThat(dealer.getStatistics().getHandshakenPeers()).isEqualTo(1);
+            assertThat(dealer.getStatistics().getConnectionEvents(ZMonitor.Event.DISCONNECTED)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aBindingStreamCountsThePeersThatConnectAndLeave() {
+        ZMQStream router = stream(SocketType.ROUTER);
+        router.monitorConnections();
+        int port = router.bindToRandomPort("tcp://127.0.0.1");
+        String endpoint = "tcp://127.0.0.1:" + port;
+        try (ZContext peers = new ZContext()) {
+            ZMQ.Socket first = peers.createSocket(SocketType.DEALER);
+            first.connect(endpoint);
+            ZMQ.Socket second = peers.createSocket(SocketType.DEALER);
+            second.connect(endpoint);
+
+            await().atMost(TIMEOUT).until(() -> router.getConnections().handshakenPeers() == 2);
+            EndpointConnections both = only(router.getConnections());
+            assertThat(both.endpoint()).isEqualTo(endpoint);
+            assertThat(both.side()).isEqualTo(EndpointConnections.Side.BIND);
+            assertThat(both.connects()).isEqualTo(2);
+
+            first.close();
+            await().atMost(TIMEOUT).until(() -> router.getConnections().handshakenPeers() == 1);
+            assertThat(only(router.getConnections()).disconnects()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aHandshakeJeroMqLeftStalledIsHealedAndNoQueuedMessageIsLost() throws Exception {
+        try (ZContext peers = new ZContext()) {
+            ZMQ.Socket router = peers.createSocket(SocketType.ROUTER);
+            router.setReceiveTimeOut((int) TIMEOUT.toMillis());
+            int port = router.bindToRandomPort("tcp://127.0.0.1");
+            try (HeldGreetingRelay relay = new HeldGreetingRelay(port)) {
+                ZMQStream dealer = stream(SocketType.DEALER);
+                dealer.monitorConnections(Duration.ofMillis(100));
+                for (int i = 0; i < 100; i++) {
+                    dealer.sendString("m" + i);
+                }
+                dealer.connect("tcp://127.0.0.1:" + relay.port());
+                await().atMost(TIMEOUT).until(() -> dealer.getConnections().peers() == 1);
+
+                assertThat(JeroMqConnectRace.dropEngineKey(dealer.getSocket(), relay.port())).isEqualTo(1);
+                relay.release();
+
+                for (int i = 0; i < 100; i++) {
+                    assertThat(router.recv()).as("identity of message %d", i).isNotNull();
+                    assertThat(router.recvStr()).isEqualTo("m" + i);
+                }
+                assertThat(dealer.getStatistics().getHandshakesHealed()).isEqualTo(1);
+                assertThat(only(dealer.getConnections()).handshakesHealed()).isEqualTo(1);
+                assertThat(dealer.getStatistics().getSendFailures()).isZero();
+            }
+        }
+    }
+
+    @Test
+    void withoutHealingTheSameStallHoldsEveryMessageBack() throws Exception {
+        try (ZContext peers = new ZContext()) {
+            ZMQ.Socket router = peers.createSocket(SocketType.ROUTER);
+            int port = router.bindToRandomPort("tcp://127.0.0.1");
+            try (HeldGreetingRelay relay = new HeldGreetingRelay(port)) {
+                ZMQStream dealer = stream(SocketType.DEALER);
+                dealer.monitorConnections(Duration.ZERO);
+                dealer.sendString("held back");
+                dealer.connect("tcp://127.0.0.1:" + relay.port());
+                await().atMost(TIMEOUT).until(() -> dealer.getConnections().peers() == 1);
+
+                assertThat(JeroMqConnectRace.dropEngineKey(dealer.getSocket(), relay.port())).isEqualTo(1);
+                relay.release();
+
+                await().during(Duration.ofSeconds(1)).atMost(TIMEOUT)
+                        .until(() -> router.recv(ZMQ.DONTWAIT) == null && dealer.getConnections().handshakenPeers() == 0);
+                dealer.close(0);
+            }
+        }
+    }
+
+    @Test
+    void aStreamWatchesItsConnectionsOnceAndNotASocketSomeoneElseMonitors() {
+        ZMQStream watched = stream(SocketType.DEALER);
+        watched.monitorConnections();
+        assertThat(watched.isMonitoringConnections()).isTrue();
+        assertThatThrownBy(watched::monitorConnections).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("watches its connections already");
+
+        ZMQ.Socket monitored = context.createSocket(SocketType.DEALER);
+        monitored.monitor("inproc://someone-elses-monitor", ZMQ.EVENT_ALL);
+        ZMQStream other = new ZMQStream(monitored, loop);
+        assertThatThrownBy(other::monitorConnections).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("has a monitor already");
+        assertThat(other.getConnections().monitored()).isFalse();
+    }
+
+    private static EndpointConnections only(StreamConnections connections) {
+        assertThat(connections.monitored()).isTrue();
+        assertThat(connections.endpoints()).hasSize(1);
+        return connections.endpoints().get(0);
+    }
+}
