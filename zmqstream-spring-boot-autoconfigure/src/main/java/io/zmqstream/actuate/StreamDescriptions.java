@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.zmqstream.LoopLagMonitor;
 import io.zmqstream.SendFailure;
+import io.zmqstream.StreamConnections;
 import io.zmqstream.StreamStatistics;
 import io.zmqstream.ZMQStream;
 import io.zmqstream.ZmqIoLoop;
@@ -118,7 +119,7 @@ public final class StreamDescriptions {
                 stream.getConnectedEndpoints(), stream.isReceiving(), stream.isSending(), stream.isClosed(),
                 statistics.getQueueDepth(), statistics.getMessagesSent(), statistics.getMessagesReceived(),
                 statistics.getBytesSent(), statistics.getBytesReceived(), failures, statistics.getCallbackErrors(),
-                listenerDescriptors);
+                stream.getConnections(), listenerDescriptors);
     }
 
     /**
@@ -148,11 +149,13 @@ public final class StreamDescriptions {
      * @param bytesReceived bytes received
      * @param sendFailures messages not sent, by reason
      * @param callbackErrors callbacks that threw
+     * @param connections its connections per endpoint, when it watches them
      * @param listeners the {@code @ZmqListener} methods on it
      */
     public record StreamDescriptor(String type, List<String> bind, List<String> connect, boolean receiving,
             boolean sending, boolean closed, int queueDepth, long messagesSent, long messagesReceived, long bytesSent,
-            long bytesReceived, Map<String, Long> sendFailures, long callbackErrors, List<ListenerDescriptor> listeners) {
+            long bytesReceived, Map<String, Long> sendFailures, long callbackErrors, StreamConnections connections,
+            List<ListenerDescriptor> listeners) {
     }
 
     /**

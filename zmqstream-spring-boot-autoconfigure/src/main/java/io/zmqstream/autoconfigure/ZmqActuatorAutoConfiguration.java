@@ -1,5 +1,9 @@
 package io.zmqstream.autoconfigure;
 
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import io.zmqstream.LoopLagMonitor;
 import io.zmqstream.ZmqIoLoop;
 import io.zmqstream.actuate.SecretKeySanitizer;
@@ -72,7 +76,18 @@ public class ZmqActuatorAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean(name = "zmqHealthIndicator")
         ZmqHealthIndicator zmqHealthIndicator(StreamDescriptions descriptions, ZmqProperties properties) {
-            return new ZmqHealthIndicator(descriptions, SharedLoopFactory.maxLag(properties.getIoLoop()));
+            return new ZmqHealthIndicator(descriptions, SharedLoopFactory.maxLag(properties.getIoLoop()),
+                    maxTimeWithoutPeer(properties));
+        }
+
+        private static Map<String, Duration> maxTimeWithoutPeer(ZmqProperties properties) {
+            Map<String, Duration> limits = new LinkedHashMap<>();
+            properties.getStreams().forEach((name, stream) -> {
+                if (stream.getMaxTimeWithoutPeer() != null) {
+                    limits.put(name, stream.getMaxTimeWithoutPeer());
+                }
+            });
+            return limits;
         }
     }
 

@@ -376,10 +376,30 @@ public class ZmqProperties {
 
         /**
          * Longest time a new connection may take to complete its ZMTP (and CURVE) handshake before
-         * it is dropped and retried; ZeroMQ's default is 30 seconds. A few seconds recovers sooner
-         * from a connection whose handshake stalls.
+         * it is dropped and retried; ZeroMQ's default is 30 seconds.
          */
         private Duration handshakeInterval;
+
+        /**
+         * Whether the stream watches its connections from its socket's monitor events: peers per
+         * endpoint in the zmq endpoint, the health and the meters, and healing of the handshakes
+         * JeroMQ leaves stalled.
+         */
+        private boolean monitor = true;
+
+        /**
+         * How long a connection the stream made may wait for its handshake before the stream heals
+         * it (JeroMQ 0.6.0 leaves a few fresh connections stalled until the handshake interval
+         * drops them); 0 never heals. Needs monitor.
+         */
+        private Duration handshakeHealAfter = Duration.ofMillis(200);
+
+        /**
+         * Opt-in: the zmq health turns DOWN when this stream connects but has had no handshaken
+         * peer for longer than this. Unset, an absent peer never makes the application unhealthy.
+         * Needs monitor.
+         */
+        private Duration maxTimeWithoutPeer;
 
         /**
          * Interval between ZMTP heartbeats (PING) on each connection; unset sends none.
@@ -698,6 +718,60 @@ public class ZmqProperties {
          */
         public void setHandshakeInterval(Duration handshakeInterval) {
             this.handshakeInterval = handshakeInterval;
+        }
+
+        /**
+         * The {@code monitor} setting.
+         *
+         * @return the setting
+         */
+        public boolean isMonitor() {
+            return this.monitor;
+        }
+
+        /**
+         * Sets the {@code monitor} setting.
+         *
+         * @param monitor the setting
+         */
+        public void setMonitor(boolean monitor) {
+            this.monitor = monitor;
+        }
+
+        /**
+         * The {@code handshake-heal-after} setting.
+         *
+         * @return the setting
+         */
+        public Duration getHandshakeHealAfter() {
+            return this.handshakeHealAfter;
+        }
+
+        /**
+         * Sets the {@code handshake-heal-after} setting.
+         *
+         * @param handshakeHealAfter the setting
+         */
+        public void setHandshakeHealAfter(Duration handshakeHealAfter) {
+            this.handshakeHealAfter = handshakeHealAfter;
+        }
+
+        /**
+         * The {@code max-time-without-peer} setting.
+         *
+         * @return the setting
+         */
+        public Duration getMaxTimeWithoutPeer() {
+            return this.maxTimeWithoutPeer;
+        }
+
+        /**
+         * Sets the {@code max-time-without-peer} setting.
+         *
+         * @param maxTimeWithoutPeer the setting
+         */
+        public void setMaxTimeWithoutPeer(Duration maxTimeWithoutPeer) {
+            this.maxTimeWithoutPeer = maxTimeWithoutPeer;
         }
 
         /**

@@ -1,5 +1,6 @@
 package io.zmqstream.autoconfigure;
 
+import java.time.Duration;
 import java.util.Arrays;
 
 import io.zmqstream.SendQueueOptions;
@@ -61,21 +62,32 @@ public class ZmqStreamFactory {
         StreamEndpoints.check(prefix, settings);
         CurveKeys curve = CurveKeys.resolve(prefix + ".curve", settings.getCurve());
         SendQueueOptions queue = sendQueueOptions(prefix + ".send-queue", settings.getSendQueue());
+        checkMonitor(prefix, settings);
         ZMQ.Socket socket = createSocket(prefix, type);
+        ZMQStream stream;
         try {
             SocketOptions.apply(prefix, settings, socket);
             if (curve != null) {
                 curve.applyTo(socket);
             }
-            ZMQStream stream = new ZMQStream(socket, loop, queue);
-            stream.setName(name);
-            stream.setJsonEncoder(jsonEncoder);
-            return stream;
+            stream = new ZMQStream(socket, loop, queue);
         }
         catch (RuntimeException ex) {
             socket.close();
             throw ex;
         }
+        stream.setName(name);
+        stream.setJsonEncoder(jsonEncoder);
+        if (settings.isMonitor()) {
+            try {
+                stream.monitorConnections(settings.getHandshakeHealAfter());
+            }
+            catch (RuntimeException ex) {
+                stream.close(0);
+                throw ex;
+            }
+        }
+        return stream;
     }
 
     private static SocketType requireType(String prefix, ZmqProperties.Stream settings) {
@@ -84,6 +96,29 @@ public class ZmqStreamFactory {
                     "Set " + prefix + ".type to one of " + Arrays.toString(SocketType.values()) + ".");
         }
         return settings.getType();
+    }
+
+    /** The connection monitor's settings: durations that can work, and none that needs a monitor without one. */
+    private static void checkMonitor(String prefix, ZmqProperties.Stream settings) {
+        Duration healAfter = settings.getHandshakeHealAfter();
+        if (healAfter == null || healAfter.isNegative()) {
+            throw new ZmqConfigurationException(prefix + ".handshake-heal-after", "is " + healAfter + ", not zero or more",
+                    "Set " + prefix + ".handshake-heal-after to zero (never heal) or more, such as 200ms.");
+        }
+        Duration maxTimeWithoutPeer = settings.getMaxTimeWithoutPeer();
+        if (maxTimeWithoutPeer == null) {
+            return;
+        }
+        if (maxTimeWithoutPeer.isNegative() || maxTimeWithoutPeer.isZero()) {
+            throw new ZmqConfigurationException(prefix + ".max-time-without-peer", "is " + maxTimeWithoutPeer
+                    + ", not more than zero", "Set " + prefix + ".max-time-without-peer to more than zero, such as 30s, "
+                    + "or remove it.");
+        }
+        if (!settings.isMonitor()) {
+            throw new ZmqConfigurationException(prefix + ".max-time-without-peer", "is set, but " + prefix
+                    + ".monitor is false, so the stream does not know its peers",
+                    "Remove " + prefix + ".max-time-without-peer, or set " + prefix + ".monitor to true.");
+        }
     }
 
     private static SendQueueOptions sendQueueOptions(String prefix, ZmqProperties.Stream.SendQueue settings) {

@@ -2,6 +2,7 @@ package io.zmqstream.metrics;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 import io.micrometer.core.instrument.FunctionCounter;
@@ -12,6 +13,7 @@ import io.micrometer.core.instrument.Tags;
 import io.zmqstream.SendFailure;
 import io.zmqstream.StreamStatistics;
 import io.zmqstream.ZMQStream;
+import org.zeromq.ZMonitor;
 
 /**
  * Publishes a stream's own counters as Micrometer meters, read when the registry asks: the stream
@@ -20,13 +22,24 @@ import io.zmqstream.ZMQStream;
  */
 public final class ZmqStreamMetrics {
 
+    /** The monitor events counted as {@code zmq.connection.events}: all JeroMQ 0.6.0 reports. */
+    private static final List<ZMonitor.Event> CONNECTION_EVENTS = List.of(ZMonitor.Event.CONNECTED,
+            ZMonitor.Event.CONNECT_DELAYED, ZMonitor.Event.CONNECT_RETRIED, ZMonitor.Event.LISTENING,
+            ZMonitor.Event.BIND_FAILED, ZMonitor.Event.ACCEPTED, ZMonitor.Event.ACCEPT_FAILED, ZMonitor.Event.CLOSED,
+            ZMonitor.Event.CLOSE_FAILED, ZMonitor.Event.DISCONNECTED, ZMonitor.Event.HANDSHAKE_PROTOCOL,
+            ZMonitor.Event.HANDSHAKE_FAILED_NO_DETAIL, ZMonitor.Event.HANDSHAKE_FAILED_PROTOCOL,
+            ZMonitor.Event.HANDSHAKE_FAILED_AUTH);
+
     private ZmqStreamMetrics() {
     }
 
     /**
      * Registers the meters of one stream: {@code zmq.messages.sent|received},
-     * {@code zmq.bytes.sent|received}, {@code zmq.send.failures} (tag {@code reason}) and the
-     * {@code zmq.send.queue.size} gauge.
+     * {@code zmq.bytes.sent|received}, {@code zmq.send.failures} (tag {@code reason}), the
+     * {@code zmq.send.queue.size} gauge and, read from the stream's connection monitor,
+     * {@code zmq.connections} (handshaken peers), {@code zmq.connection.events} (tag {@code event},
+     * such as {@code connected}, {@code handshake-protocol}, {@code disconnected}) and
+     * {@code zmq.connection.handshakes.healed}.
      *
      * @param stream the stream, named (its name is the {@code stream} tag)
      * @param registry the registry
@@ -51,6 +64,17 @@ public final class ZmqStreamMetrics {
         }
         meters.add(Gauge.builder("zmq.send.queue.size", statistics, StreamStatistics::getQueueDepth).tags(tags)
                 .baseUnit("messages").description("Messages waiting in the stream's send queue").register(registry));
+        meters.add(Gauge.builder("zmq.connections", statistics, StreamStatistics::getHandshakenPeers).tags(tags)
+                .baseUnit("connections").description("Peers connected with their handshake done")
+                .register(registry));
+        for (ZMonitor.Event event : CONNECTION_EVENTS) {
+            meters.add(counter(registry, "zmq.connection.events", "events", "Events of the stream's socket monitor",
+                    tags.and("event", event.name().toLowerCase(Locale.ROOT).replace('_', '-')), statistics,
+                    s -> s.getConnectionEvents(event)));
+        }
+        meters.add(counter(registry, "zmq.connection.handshakes.healed", "connections",
+                "Connections JeroMQ left stalled in their handshake that the stream healed", tags, statistics,
+                StreamStatistics::getHandshakesHealed));
         return meters;
     }
 

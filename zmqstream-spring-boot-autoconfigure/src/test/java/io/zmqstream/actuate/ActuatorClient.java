@@ -48,6 +48,16 @@ final class ActuatorClient {
         return json.readTree(body);
     }
 
+    /** One statistic, such as {@code COUNT} or {@code VALUE}, of a {@code /actuator/metrics/...} answer. */
+    static double statistic(JsonNode metric, String statistic) {
+        for (JsonNode measurement : metric.get("measurements")) {
+            if (measurement.get("statistic").asString().equals(statistic)) {
+                return measurement.get("value").asDouble();
+            }
+        }
+        throw new AssertionError("No " + statistic + " in " + metric);
+    }
+
     private JsonNode read(String path, HttpResponse<String> response) {
         if (response.statusCode() != 200) {
             throw new AssertionError(path + " answered " + response.statusCode() + ": " + response.body());

@@ -172,7 +172,7 @@ class ZmqActuatorHttpTest {
         assertThat(fieldNames(zmq.get("details").get("streams"))).containsExactlyInAnyOrder("orders", "counted",
                 "secure");
         JsonNode orders = zmq.get("details").get("streams").get("orders");
-        assertThat(fieldNames(orders)).containsExactly("type", "closed", "receiving", "queueDepth");
+        assertThat(fieldNames(orders)).containsExactly("type", "closed", "receiving", "queueDepth", "connections");
         assertThat(orders.get("type").asString()).isEqualTo("PULL");
 
         loop.stop();
@@ -247,12 +247,7 @@ class ZmqActuatorHttpTest {
     }
 
     private static long statistic(JsonNode metric, String statistic) {
-        for (JsonNode measurement : metric.get("measurements")) {
-            if (measurement.get("statistic").asString().equals(statistic)) {
-                return (long) measurement.get("value").asDouble();
-            }
-        }
-        throw new AssertionError("No " + statistic + " in " + metric);
+        return (long) ActuatorClient.statistic(metric, statistic);
     }
 
     private static List<String> tagValues(JsonNode metric, String tag) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.zmqstream.SendQueueOptions;
+import io.zmqstream.ZMQStream;
 import io.zmqstream.ZmqIoLoop;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -42,6 +43,7 @@ class ConfigurationMetadataTest {
         assertThat(properties.getIoLoop().getThreadName()).isEqualTo(ZmqIoLoop.DEFAULT_THREAD_NAME);
         assertThat(properties.getIoLoop().getBatchBudget()).isEqualTo(ZmqIoLoop.DEFAULT_BATCH_BUDGET);
         assertThat(properties.getIoLoop().getSpinTime()).isEqualTo(ZmqIoLoop.DEFAULT_SPIN_TIME);
+        assertThat(new ZmqProperties.Stream().getHandshakeHealAfter()).isEqualTo(ZMQStream.DEFAULT_HANDSHAKE_HEAL_AFTER);
         ZmqProperties.Stream.SendQueue queue = new ZmqProperties.Stream().getSendQueue();
         assertThat(new SendQueueOptions(queue.getCapacity(), queue.getOverflowPolicy(), queue.getBlockTimeout()))
                 .isEqualTo(SendQueueOptions.defaults());

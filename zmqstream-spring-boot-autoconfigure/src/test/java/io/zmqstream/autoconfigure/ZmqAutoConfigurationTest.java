@@ -20,7 +20,6 @@ import org.zeromq.ZMQ;
 
 import static io.zmqstream.autoconfigure.TestPeers.TIMEOUT;
 import static io.zmqstream.autoconfigure.TestPeers.boundEndpoint;
-import static io.zmqstream.autoconfigure.TestPeers.quickHandshake;
 import static io.zmqstream.autoconfigure.TestPeers.runner;
 import static io.zmqstream.autoconfigure.TestPeers.text;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -162,7 +161,7 @@ class ZmqAutoConfigurationTest {
     void aStreamConnectsToEveryConfiguredEndpoint() {
         TestPeers.Bound first = peers.bound(SocketType.PULL);
         TestPeers.Bound second = peers.bound(SocketType.PULL);
-        runner().withPropertyValues("zmq.streams.out.type=push", quickHandshake("out"),
+        runner().withPropertyValues("zmq.streams.out.type=push",
                 "zmq.streams.out.connect=" + first.endpoint() + "," + second.endpoint())
                 .run(context -> {
                     ZMQStream out = context.getBean("out", ZMQStream.class);
@@ -178,7 +177,7 @@ class ZmqAutoConfigurationTest {
     void aSubStreamReceivesOnlyTheConfiguredTopics() {
         TestPeers.Bound publisher = peers.bound(SocketType.PUB);
         runner().withPropertyValues("zmq.streams.prices.type=sub", "zmq.streams.prices.connect=" + publisher.endpoint(),
-                "zmq.streams.prices.subscribe=eur,usd", quickHandshake("prices"))
+                "zmq.streams.prices.subscribe=eur,usd")
                 .run(context -> {
                     List<String> received = new CopyOnWriteArrayList<>();
                     context.getBean("prices", ZMQStream.class).onRecv(frames -> received.add(text(frames.get(0))));
@@ -197,7 +196,7 @@ class ZmqAutoConfigurationTest {
     void anXsubStreamSendsItsConfiguredSubscriptionsUpstream() {
         TestPeers.Bound xpub = peers.bound(SocketType.XPUB);
         runner().withPropertyValues("zmq.streams.relay.type=xsub", "zmq.streams.relay.connect=" + xpub.endpoint(),
-                "zmq.streams.relay.subscribe=eur", quickHandshake("relay"))
+                "zmq.streams.relay.subscribe=eur")
                 .run(context -> assertThat(xpub.socket().recv()).containsExactly(1, 'e', 'u', 'r'));
     }
 
@@ -232,7 +231,7 @@ class ZmqAutoConfigurationTest {
         pull.socket().setRcvHWM(1);
         List<ZMQStream> closed = new CopyOnWriteArrayList<>();
         runner().withPropertyValues("zmq.streams.out.type=push", "zmq.streams.out.connect=" + pull.endpoint(),
-                "zmq.streams.out.send-hwm=1", "zmq.streams.out.linger=30s", quickHandshake("out"))
+                "zmq.streams.out.send-hwm=1", "zmq.streams.out.linger=30s")
                 .run(context -> {
                     ZMQStream out = context.getBean("out", ZMQStream.class);
                     out.setCloseCallback(() -> closed.add(out));

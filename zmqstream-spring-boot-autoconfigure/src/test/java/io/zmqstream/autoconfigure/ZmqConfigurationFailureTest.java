@@ -1,5 +1,7 @@
 package io.zmqstream.autoconfigure;
 
+import java.util.Arrays;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -135,6 +137,26 @@ class ZmqConfigurationFailureTest {
         assertFailure(analysis("zmq.streams.s.type=push", "zmq.streams.s.connect=tcp://127.0.0.1:1",
                 "zmq.streams.s.send-queue.capacity=0"), "'zmq.streams.s.send-queue' is invalid",
                 "Set zmq.streams.s.send-queue.capacity to at least 1");
+    }
+
+    @Test
+    void connectionMonitorSettingsThatCannotWorkNameTheirProperties() {
+        String[] stream = { "zmq.streams.s.type=dealer", "zmq.streams.s.connect=tcp://127.0.0.1:1" };
+        assertFailure(analysis(with(stream, "zmq.streams.s.handshake-heal-after=-1s")),
+                "'zmq.streams.s.handshake-heal-after' is invalid: is PT-1S, not zero or more",
+                "Set zmq.streams.s.handshake-heal-after to zero (never heal) or more");
+        assertFailure(analysis(with(stream, "zmq.streams.s.max-time-without-peer=0s")),
+                "'zmq.streams.s.max-time-without-peer' is invalid: is PT0S, not more than zero",
+                "Set zmq.streams.s.max-time-without-peer to more than zero");
+        assertFailure(analysis(with(stream, "zmq.streams.s.max-time-without-peer=10s", "zmq.streams.s.monitor=false")),
+                "'zmq.streams.s.max-time-without-peer' is invalid: is set, but zmq.streams.s.monitor is false",
+                "set zmq.streams.s.monitor to true");
+    }
+
+    private static String[] with(String[] properties, String... more) {
+        String[] all = Arrays.copyOf(properties, properties.length + more.length);
+        System.arraycopy(more, 0, all, properties.length, more.length);
+        return all;
     }
 
     @Test

@@ -18,7 +18,6 @@ import org.zeromq.ZCert;
 import org.zeromq.ZMQ;
 
 import static io.zmqstream.autoconfigure.TestPeers.boundEndpoint;
-import static io.zmqstream.autoconfigure.TestPeers.quickHandshake;
 import static io.zmqstream.autoconfigure.TestPeers.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -67,7 +66,7 @@ class ZmqCurveTest {
         ZMQ.Socket rep = curveServerPeer();
         int port = rep.bindToRandomPort("tcp://127.0.0.1");
 
-        runner().withPropertyValues("zmq.streams.c.type=dealer", "zmq.streams.c.connect=tcp://127.0.0.1:" + port, quickHandshake("c"),
+        runner().withPropertyValues("zmq.streams.c.type=dealer", "zmq.streams.c.connect=tcp://127.0.0.1:" + port,
                 "zmq.streams.c.curve.public-key-file=" + clientCert.toUri(),
                 "zmq.streams.c.curve.secret-key-file=" + clientCert.toUri(),
                 "zmq.streams.c.curve.server-key-file=" + serverCert.toUri())
@@ -80,7 +79,7 @@ class ZmqCurveTest {
         ZMQ.Socket rep = curveServerPeer();
         int port = rep.bindToRandomPort("tcp://127.0.0.1");
 
-        runner().withPropertyValues("zmq.streams.c.type=dealer", "zmq.streams.c.connect=tcp://127.0.0.1:" + port, quickHandshake("c"),
+        runner().withPropertyValues("zmq.streams.c.type=dealer", "zmq.streams.c.connect=tcp://127.0.0.1:" + port,
                 "zmq.streams.c.curve.server-key-file=" + serverKey.toUri())
                 .run(context -> assertRoundTrip(context.getBean("c", ZMQStream.class), rep));
     }
@@ -90,7 +89,7 @@ class ZmqCurveTest {
         ZMQ.Socket rep = curveServerPeer();
         int port = rep.bindToRandomPort("tcp://127.0.0.1");
 
-        runner().withPropertyValues("zmq.streams.c.type=dealer", "zmq.streams.c.connect=tcp://127.0.0.1:" + port, quickHandshake("c"),
+        runner().withPropertyValues("zmq.streams.c.type=dealer", "zmq.streams.c.connect=tcp://127.0.0.1:" + port,
                 "zmq.streams.c.curve.server-key=" + server.publicKey)
                 .run(context -> {
                     ZMQStream c = context.getBean("c", ZMQStream.class);

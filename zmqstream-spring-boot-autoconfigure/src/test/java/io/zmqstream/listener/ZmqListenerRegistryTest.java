@@ -127,8 +127,7 @@ class ZmqListenerRegistryTest {
             int port = results.bindToRandomPort("tcp://127.0.0.1");
             runner().withUserConfiguration(Orders.class).withPropertyValues(boundStream("orders", "pull"))
                     .withPropertyValues("orders.stream=orders", "zmq.streams.results.type=push",
-                            "zmq.streams.results.connect=tcp://127.0.0.1:" + port, "zmq.streams.results.linger=10s",
-                            TestPeers.quickHandshake("results"))
+                            "zmq.streams.results.connect=tcp://127.0.0.1:" + port, "zmq.streams.results.linger=10s")
                     .run(context -> {
                         Orders orders = context.getBean(Orders.class);
                         ZMQStream ordersStream = context.getBean("orders", ZMQStream.class);
