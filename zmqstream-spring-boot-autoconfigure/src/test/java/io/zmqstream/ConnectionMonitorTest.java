@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -38,14 +40,16 @@ class ConnectionMonitorTest extends LoopTestSupport {
             assertThat(connected.side()).isEqualTo(EndpointConnections.Side.CONNECT);
             assertThat(connected.peers()).isEqualTo(1);
             assertThat(connected.connects()).isEqualTo(1);
-            assertThat(events).containsSubsequence(ZMonitor.Event.CONNECTED, ZMonitor.Event.HANDSHAKE_PROTOCOL);
+            // The callback hears each event just after the state took it in.
+            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(events)
+                    .containsSubsequence(ZMonitor.Event.CONNECTED, ZMonitor.Event.HANDSHAKE_PROTOCOL));
 
             router.close();
             await().atMost(TIMEOUT).until(() -> dealer.getConnections().handshakenPeers() == 0);
             EndpointConnections gone = only(dealer.getConnections());
             assertThat(gone.disconnects()).isEqualTo(1);
             assertThat(gone.peers()).isZero();
-            assertThat(events).contains(ZMonitor.Event.DISCONNECTED);
+            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(events).contains(ZMonitor.Event.DISCONNECTED));
             await().atMost(TIMEOUT).until(() -> !dealer.getConnections().withoutHandshakenPeer().isZero());
 
             ZMQ.Socket back = peers.createSocket(SocketType.ROUTER);
@@ -84,14 +88,17 @@ class ConnectionMonitorTest extends LoopTestSupport {
         }
     }
 
-    @Test
-    void aHandshakeJeroMqLeftStalledIsHealedAndNoQueuedMessageIsLost() throws Exception {
-        try (ZContext peers = new ZContext()) {
+    @ParameterizedTest(name = "{0} I/O thread(s)")
+    @ValueSource(ints = { 1, 3 })
+    void aHandshakeJeroMqLeftStalledIsHealedAndNoQueuedMessageIsLost(int ioThreads) throws Exception {
+        try (ZContext peers = new ZContext(); ZContext streams = new ZContext(ioThreads);
+                ZmqIoLoop streamLoop = new ZmqIoLoop(streams, "healing-loop")) {
+            streamLoop.start();
             ZMQ.Socket router = peers.createSocket(SocketType.ROUTER);
             router.setReceiveTimeOut((int) TIMEOUT.toMillis());
             int port = router.bindToRandomPort("tcp://127.0.0.1");
             try (HeldGreetingRelay relay = new HeldGreetingRelay(port)) {
-                ZMQStream dealer = stream(SocketType.DEALER);
+                ZMQStream dealer = new ZMQStream(streams.createSocket(SocketType.DEALER), streamLoop);
                 dealer.monitorConnections(Duration.ofMillis(100));
                 for (int i = 0; i < 100; i++) {
                     dealer.sendString("m" + i);
@@ -106,7 +113,8 @@ class ConnectionMonitorTest extends LoopTestSupport {
                     assertThat(router.recv()).as("identity of message %d", i).isNotNull();
                     assertThat(router.recvStr()).isEqualTo("m" + i);
                 }
-                assertThat(dealer.getStatistics().getHandshakesHealed()).isEqualTo(1);
+                // The handshake event reaches the loop on its own way, possibly after the messages.
+                await().atMost(TIMEOUT).until(() -> dealer.getStatistics().getHandshakesHealed() == 1);
                 assertThat(only(dealer.getConnections()).handshakesHealed()).isEqualTo(1);
                 assertThat(dealer.getStatistics().getSendFailures()).isZero();
             }
