@@ -472,7 +472,7 @@ public class ZMQStream implements AutoCloseable {
             return;
         }
         asyncInFlight++;
-        stage.whenComplete((result, failure) -> loop.executeLoopTask(() -> asyncCompleted(failure)));
+        stage.whenComplete((result, failure) -> loop.queueLoopTask(() -> asyncCompleted(failure)));
     }
 
     private void asyncCompleted(Throwable failure) {

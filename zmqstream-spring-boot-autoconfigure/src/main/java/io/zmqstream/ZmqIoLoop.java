@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
@@ -103,6 +104,8 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
     private final Consumer<Runnable> runTimer = callback -> runGuarded(callback, "timer");
     private final Map<Object, Registration> registrations = new IdentityHashMap<>();
     private final ArrayDeque<Registration> ready = new ArrayDeque<>();
+    /** Set when a socket turned out unusable: the others of its context may be too. */
+    private boolean lookAtEverySocket;
     private final Consumer<SelectionKey> onSelected = this::onSelected;
 
     /**
@@ -352,25 +355,13 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
     }
 
     /**
-     * Queues a loop task for a later turn of the loop thread, even when called there; while the
-     * loop is not running, it runs at once on the calling thread as the sockets' owner.
-     */
-    void executeLoopTask(LoopTask task) {
-        if (inLoopThread()) {
-            tasks.add(task);
-        }
-        else {
-            runOnLoop(task);
-        }
-    }
-
-    /**
      * Queues a loop task for the loop thread, even one that is closing the loop: if the thread ends
      * before reaching it, the caller runs it as the sockets' owner.
      */
     /**
-     * Queues a loop task from any thread, JeroMQ's I/O threads included, never running it on the
-     * calling thread and never blocking: the loop thread runs it, or whoever owns the sockets next.
+     * Queues a loop task from any thread, JeroMQ's I/O threads and the loop thread included, for a
+     * later turn: never run on the calling thread and never blocking. The loop thread runs it, or
+     * whoever owns the sockets next.
      */
     void queueLoopTask(LoopTask task) {
         queue(task);
@@ -571,7 +562,7 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
         Objects.requireNonNull(socket, "socket");
         Objects.requireNonNull(handler, "handler");
         Registration registration = new Registration(socket, null, handler, null, reportsOwnErrors);
-        callOnLoop(() -> register(registration, socket.getFD(), events));
+        callOnLoop(Executors.callable(() -> register(registration, socket.getFD(), events)));
     }
 
     /**
@@ -586,7 +577,7 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(handler, "handler");
         Registration registration = new Registration(null, channel, null, handler, false);
-        callOnLoop(() -> register(registration, channel, events));
+        callOnLoop(Executors.callable(() -> register(registration, channel, events)));
     }
 
     /**
@@ -736,8 +727,15 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
     private void runIteration() throws IOException {
         timers.runDue(System.nanoTime(), runTimer);
         boolean worked = runTasks() | runReadyHandlers();
+        if (lookAtEverySocket) {
+            lookAtEverySocket = false;
+            registrations.values().forEach(registration -> {
+                if (registration.socket != null) {
+                    markReady(registration);
+                }
+            });
+        }
         waitForEvents(worked);
-        dropClosedChannels();
     }
 
     private boolean runTasks() {
@@ -802,17 +800,13 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
         }
         registration.dispatch(ZMQ.Poller.POLLERR);
         // A terminated context takes all its sockets at once, idle ones too: look at every socket.
-        for (Registration other : registrations.values()) {
-            if (other.socket != null) {
-                markReady(other);
-            }
-        }
+        lookAtEverySocket = true;
     }
 
     /**
      * A channel closed behind the loop's back (JeroMQ's reaper closes the descriptor of a socket
-     * whose context was terminated) loses its selection key without an event; the selector then
-     * holds fewer keys than there are registrations. Finds those and drops them.
+     * whose context was terminated) loses its selection key without an event; after the next select
+     * the selector holds fewer keys than there are registrations. Finds those and drops them.
      */
     private void dropClosedChannels() {
         if (selector.keys().size() >= registrations.size()) {
@@ -854,11 +848,13 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
         // A timeout of 0 selects without a time limit: there is no timer (-1).
         selector.select(onSelected, Math.max(timeoutMillis, 0));
         lastSelectNanos = System.nanoTime();
+        dropClosedChannels();
     }
 
     private void selectNow(long now) throws IOException {
         selector.selectNow(onSelected);
         lastSelectNanos = now;
+        dropClosedChannels();
     }
 
     /**
@@ -904,7 +900,7 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
         }
     }
 
-    private Registration register(Registration registration, SelectableChannel channel, int events) {
+    private void register(Registration registration, SelectableChannel channel, int events) {
         Object target = registration.target();
         if (registrations.containsKey(target)) {
             throw new IllegalStateException(target + " already has a handler on loop " + threadName);
@@ -918,7 +914,6 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
         }
         registrations.put(target, registration);
         setInterest(registration, events);
-        return registration;
     }
 
     private SelectionKey registerChannel(SelectableChannel channel, Registration registration) throws IOException {

@@ -103,11 +103,7 @@ class ConnectionMonitorTest extends LoopTestSupport {
                 for (int i = 0; i < 100; i++) {
                     dealer.sendString("m" + i);
                 }
-                dealer.connect("tcp://127.0.0.1:" + relay.port());
-                await().atMost(TIMEOUT).until(() -> dealer.getConnections().peers() == 1);
-
-                assertThat(JeroMqConnectRace.dropEngineKey(dealer.getSocket(), relay.port())).isEqualTo(1);
-                relay.release();
+                connectThroughAStalledHandshake(dealer, relay);
 
                 for (int i = 0; i < 100; i++) {
                     assertThat(router.recv()).as("identity of message %d", i).isNotNull();
@@ -130,11 +126,7 @@ class ConnectionMonitorTest extends LoopTestSupport {
                 ZMQStream dealer = stream(SocketType.DEALER);
                 dealer.monitorConnections(Duration.ZERO);
                 dealer.sendString("held back");
-                dealer.connect("tcp://127.0.0.1:" + relay.port());
-                await().atMost(TIMEOUT).until(() -> dealer.getConnections().peers() == 1);
-
-                assertThat(JeroMqConnectRace.dropEngineKey(dealer.getSocket(), relay.port())).isEqualTo(1);
-                relay.release();
+                connectThroughAStalledHandshake(dealer, relay);
 
                 await().during(Duration.ofSeconds(1)).atMost(TIMEOUT)
                         .until(() -> router.recv(ZMQ.DONTWAIT) == null && dealer.getConnections().handshakenPeers() == 0);
@@ -157,6 +149,17 @@ class ConnectionMonitorTest extends LoopTestSupport {
         assertThatThrownBy(other::monitorConnections).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("has a monitor already");
         assertThat(other.getConnections().monitored()).isFalse();
+    }
+
+    /**
+     * Connects the stream through the relay, puts its connection into the state JeroMQ's connect
+     * race leaves it in while the peer's greeting is held, then lets the greeting through.
+     */
+    private static void connectThroughAStalledHandshake(ZMQStream stream, HeldGreetingRelay relay) throws Exception {
+        stream.connect("tcp://127.0.0.1:" + relay.port());
+        await().atMost(TIMEOUT).until(() -> stream.getConnections().peers() == 1);
+        assertThat(JeroMqConnectRace.dropEngineKey(stream.getSocket(), relay.port())).isEqualTo(1);
+        relay.release();
     }
 
     private static EndpointConnections only(StreamConnections connections) {
