@@ -1218,11 +1218,23 @@ public class ZMQStream implements AutoCloseable {
             }
         }
         if ((events & ZMQ.Poller.POLLOUT) != 0) {
-            for (int i = 0; i < budget && sendOne(); i++) {
-                // Each call sends one message.
-            }
+            sendQueued(budget);
         }
         afterTurn();
+    }
+
+    /** Sends up to {@code budget} queued messages, the socket having reported room. */
+    private void sendQueued(int budget) {
+        for (int i = 0; i < budget; i++) {
+            if (!sendOne()) {
+                if (!sendQueue.isEmpty()) {
+                    // Room reported, message refused: JeroMQ's ROUTER reports room at all times and,
+                    // with ZMQ_ROUTER_MANDATORY, refuses a message to a peer whose pipe is full.
+                    loop.deferOutput(socket);
+                }
+                return;
+            }
+        }
     }
 
     /** The receive callback when the stream may take a message now, or {@code null} to stop. */

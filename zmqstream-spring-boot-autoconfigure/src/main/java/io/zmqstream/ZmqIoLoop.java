@@ -77,6 +77,11 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
     private static final long WAIT_POLL_MILLIS = 50;
     /** While work is left, other descriptors are polled at most this often: a selectNow is a system call. */
     private static final long BUSY_SELECT_INTERVAL_NANOS = 100_000;
+    /**
+     * How long deferred output waits at most for its socket's descriptor. Reading a socket's events
+     * consumes the signal that its pipe has room again, so the signal can pass unseen.
+     */
+    private static final long DEFERRED_OUTPUT_RETRY_NANOS = 10_000_000;
 
     private final ZContext context;
     private final String threadName;
@@ -601,6 +606,31 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
     }
 
     /**
+     * Leaves {@code POLLOUT} out of a socket's ready events until its descriptor signals a change of
+     * state, or a few milliseconds have passed: for a socket that reports room while it refuses a
+     * message, as JeroMQ's ROUTER does for a peer whose pipe is full. Calling its handler again at
+     * once would spin the loop until that peer reads. Loop thread only.
+     *
+     * @param socket the registered socket that refused a message although it reported {@code POLLOUT}
+     */
+    void deferOutput(ZMQ.Socket socket) {
+        Registration registration = registrations.get(socket);
+        if (registration != null && registration.outputRetry == null) {
+            registration.outputRetry = timers.newTimeout(System.nanoTime() + DEFERRED_OUTPUT_RETRY_NANOS,
+                    () -> resumeOutput(registration));
+            timers.add(registration.outputRetry);
+        }
+    }
+
+    private void resumeOutput(Registration registration) {
+        if (registration.outputRetry != null) {
+            registration.outputRetry.cancel();
+            registration.outputRetry = null;
+            markReady(registration);
+        }
+    }
+
+    /**
      * Stops calling the socket's handler: tornado's {@code remove_handler}. The socket is not closed.
      *
      * @param socket the registered socket
@@ -785,7 +815,7 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
             socketUnusable(registration);
             return 0;
         }
-        return events & registration.interest;
+        return events & (registration.outputRetry == null ? registration.interest : registration.interest & ~ZMQ.Poller.POLLOUT);
     }
 
     /**
@@ -886,6 +916,7 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
         }
         if (registration.socket != null) {
             // Edge-triggered: the descriptor only says "something changed"; ZMQ_EVENTS says what.
+            resumeOutput(registration);
             markReady(registration);
         }
         else {
@@ -950,6 +981,9 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
         if (registration != null) {
             registration.removed = true;
             registration.key.cancel();
+            if (registration.outputRetry != null) {
+                registration.outputRetry.cancel();
+            }
         }
     }
 
@@ -971,6 +1005,8 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
         final boolean reportsOwnErrors;
         SelectionKey key;
         int interest;
+        /** Set while {@code POLLOUT} is {@linkplain #deferOutput deferred}: the retry that ends it. */
+        Timeout outputRetry;
         boolean queued;
         boolean removed;
 

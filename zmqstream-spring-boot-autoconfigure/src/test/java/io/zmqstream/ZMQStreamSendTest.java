@@ -460,6 +460,36 @@ class ZMQStreamSendTest extends LoopTestSupport {
     }
 
     @Test
+    void aMandatoryRouterWaitsForAPeerWhosePipeIsFullWithoutSpinningAndLosesNothing() {
+        String endpoint = inproc();
+        ZMQStream router = stream(SocketType.ROUTER);
+        router.withSocket(socket -> {
+            socket.setRouterMandatory(true);
+            socket.setSndHWM(10);
+        });
+        router.bind(endpoint);
+        ZMQ.Socket dealer = peer(SocketType.DEALER);
+        dealer.setIdentity(bytes("slow"));
+        dealer.setRcvHWM(10);
+        dealer.connect(endpoint);
+        router.onRecv(hello -> {
+            for (int i = 0; i < 1_000; i++) {
+                router.sendMultipart(List.of(hello.get(0), bytes("reply " + i)));
+            }
+        });
+
+        dealer.send("hello");
+
+        // JeroMQ's ROUTER reports room at all times, while it refuses what does not fit the peer's pipe.
+        await().atMost(TIMEOUT).until(() -> router.getStatistics().getQueueDepth() > 900);
+        LoopCpu.awaitSleeping(loop, Duration.ofMillis(300), TIMEOUT);
+        for (int i = 0; i < 1_000; i++) {
+            assertThat(receive(dealer)).containsExactly("reply " + i);
+        }
+        assertThat(router.getStatistics().getSendFailures()).isZero();
+    }
+
+    @Test
     void statisticsCountMessagesAndBytesEachWay() {
         String endpoint = inproc();
         ZMQStream pair = bound(SocketType.PAIR, endpoint);
