@@ -424,8 +424,8 @@ public class ZmqProperties {
         private Boolean immediate;
 
         /**
-         * Whether a ROUTER reports a message to an unknown peer as a send failure instead of
-         * dropping it silently; ROUTER only.
+         * Whether a ROUTER reports a message to an unknown peer as a send failure, and waits for a
+         * peer whose queue is full, instead of dropping either silently; ROUTER only.
          */
         private Boolean routerMandatory;
 
