@@ -22,17 +22,20 @@ final class JeroMqConnectRace {
     }
 
     /**
-     * Cancels, in every I/O thread of the socket's context, the selection key of the tcp connection
-     * whose remote port is {@code remotePort}.
+     * Cancels, in every I/O thread of the socket's context, the selection key of the engine of the
+     * tcp connection whose remote port is {@code remotePort}. JeroMQ reports a connection before
+     * its engine is registered, and until then the channel's key is the connecter's, which waits
+     * for the connect to complete: that one is left alone.
      *
-     * @return how many keys were cancelled
+     * @return how many keys were cancelled: 0 while the engine is not registered yet
      */
     static int dropEngineKey(ZMQ.Socket socketOfContext, int remotePort) throws ReflectiveOperationException {
         int cancelled = 0;
         for (Object ioThread : (List<?>) field(socketOfContext.getCtx(), "ioThreads")) {
             Selector selector = (Selector) field(field(ioThread, "poller"), "selector");
             for (SelectionKey key : selector.keys()) {
-                if (key.channel() instanceof SocketChannel channel && channel.isConnected()
+                if (key.isValid() && (key.interestOps() & SelectionKey.OP_CONNECT) == 0
+                        && key.channel() instanceof SocketChannel channel && channel.isConnected()
                         && ((InetSocketAddress) channel.socket().getRemoteSocketAddress()).getPort() == remotePort) {
                     key.cancel();
                     cancelled++;
