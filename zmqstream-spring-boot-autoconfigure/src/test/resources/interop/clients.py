@@ -11,14 +11,16 @@ args = interop_peer.arguments(__doc__, lambda parser: (
     parser.add_argument("--clients", type=int, default=1),
     parser.add_argument("--requests", type=int, default=1),
     parser.add_argument("--reply-timeout", type=int, default=20000, help="ms of silence before giving up"),
-    parser.add_argument("--curve-server-key", help="Z85 public key of a CURVE server")))
+    parser.add_argument("--curve-server-key", help="Z85 public key of a CURVE server"),
+    parser.add_argument("--curve-key-pair", nargs=2, metavar=("PUBLIC", "SECRET"),
+                        help="the clients' Z85 key pair; a new one without it")))
 
 context = zmq.Context()
 clients = []
 for c in range(args.clients):
     socket = context.socket(zmq.REQ if args.type == "req" else zmq.DEALER)
     if args.curve_server_key:
-        interop_peer.curve_client(socket, args.curve_server_key)
+        interop_peer.curve_client(socket, args.curve_server_key, args.curve_key_pair)
     socket.connect(args.connect)
     clients.append(socket)
 interop_peer.say("READY", args.connect)

@@ -73,9 +73,10 @@ def attach(socket, args):
         say("READY", args.connect)
 
 
-def curve_client(socket, server_key):
-    """Makes `socket` a CURVE client of the server whose Z85 public key is `server_key`, with a new key pair."""
-    public, secret = zmq.curve_keypair()
+def curve_client(socket, server_key, key_pair=None):
+    """Makes `socket` a CURVE client of the server whose Z85 public key is `server_key`, with the
+    Z85 (public, secret) `key_pair` given or a new one."""
+    public, secret = key_pair or zmq.curve_keypair()
     socket.curve_serverkey = server_key.encode()
-    socket.curve_publickey = public
-    socket.curve_secretkey = secret
+    socket.curve_publickey = public.encode() if isinstance(public, str) else public
+    socket.curve_secretkey = secret.encode() if isinstance(secret, str) else secret

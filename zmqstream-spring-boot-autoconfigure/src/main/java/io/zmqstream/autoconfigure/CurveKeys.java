@@ -102,6 +102,29 @@ final class CurveKeys {
         return name.equals("server-key") ? "public-key" : name;
     }
 
+    /**
+     * Whether {@code text} is a Z85-encoded CURVE key.
+     *
+     * @param text the text
+     * @return {@code true} for 40 characters of the Z85 alphabet
+     */
+    static boolean isKey(String text) {
+        return Z85_KEY.matcher(text).matches();
+    }
+
+    /**
+     * The public key in a file: the Z85 key alone, or a ZeroMQ certificate's public-key entry.
+     *
+     * @param property the property that named the file, for errors
+     * @param file the file
+     * @return the checked key
+     * @throws ZmqConfigurationException when the file cannot be read or holds no public key
+     */
+    static String publicKeyIn(String property, Resource file) {
+        return checked(property, fromFile(property, "public-key", file), "a file holding a Z85 key alone, or a ZeroMQ "
+                + "certificate with a public-key entry");
+    }
+
     private static String fromFile(String property, String entry, Resource file) {
         String content;
         try (InputStream in = file.getInputStream()) {
@@ -124,7 +147,7 @@ final class CurveKeys {
     }
 
     private static String checked(String property, String key, String expected) {
-        if (!Z85_KEY.matcher(key).matches()) {
+        if (!isKey(key)) {
             String problem = key.length() != Z85_KEY_LENGTH
                     ? "has " + key.length() + " characters where a CURVE key has " + Z85_KEY_LENGTH
                     : "has characters outside the Z85 alphabet";

@@ -12,6 +12,7 @@ final class EndpointSyntax {
     private static final Pattern ENDPOINT = Pattern.compile("([a-z]+)://(.+)");
     /** host:port, the host a name, an IPv4 address, a bracketed IPv6 address or *; a source address may precede ';'. */
     private static final Pattern TCP_ADDRESS = Pattern.compile("(?:[^;]+;)?(\\*|\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9.-]+):(\\*|\\d{1,5})");
+    private static final Pattern LOOPBACK_IPV4 = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     private static final String EXAMPLES = "for example tcp://127.0.0.1:5555, tcp://*:5555 (bind only), "
             + "ipc:///tmp/orders or inproc://orders";
 
@@ -40,6 +41,26 @@ final class EndpointSyntax {
             default -> throw invalid(property, endpoint, "uses transport '" + transport
                     + "', which JeroMQ does not support (tcp, ipc and inproc are)");
         }
+    }
+
+    /**
+     * Whether a well-formed endpoint can only be reached from this host: {@code ipc} and
+     * {@code inproc}, and {@code tcp} on a loopback address.
+     *
+     * @param endpoint a checked endpoint
+     * @return {@code false} for a wildcard, another address or a host name other than localhost
+     */
+    static boolean isLocal(String endpoint) {
+        Matcher matcher = ENDPOINT.matcher(endpoint.trim());
+        if (!matcher.matches() || !"tcp".equals(matcher.group(1))) {
+            return matcher.matches();
+        }
+        Matcher address = TCP_ADDRESS.matcher(matcher.group(2));
+        if (!address.matches()) {
+            return false;
+        }
+        String host = address.group(1);
+        return host.equals("localhost") || LOOPBACK_IPV4.matcher(host).matches() || host.equals("[::1]");
     }
 
     private static void checkTcp(String property, String endpoint, String address, boolean bind) {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.function.Predicate;
 
 import io.zmqstream.ZMQStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
@@ -14,6 +16,8 @@ import org.zeromq.ZMQException;
  * {@code .subscribe} say, turning ZeroMQ's refusals into errors that name the property.
  */
 final class StreamEndpoints {
+
+    private static final Logger log = LoggerFactory.getLogger(StreamEndpoints.class);
 
     private StreamEndpoints() {
     }
@@ -60,10 +64,23 @@ final class StreamEndpoints {
      */
     static void open(String prefix, ZmqProperties.Stream settings, ZMQStream stream) {
         openAll(prefix + ".bind", settings.getBind(), stream::bind);
+        warnIfReachableInClear(prefix, settings);
         openAll(prefix + ".connect", settings.getConnect(), stream::connect);
         for (String topic : settings.getSubscribe()) {
             subscribe(stream, settings.getType(), topic);
         }
+    }
+
+    /** One warning for a stream that binds beyond this host without CURVE: anyone there may talk to it. */
+    private static void warnIfReachableInClear(String prefix, ZmqProperties.Stream settings) {
+        ZmqProperties.Stream.Curve curve = settings.getCurve();
+        if (curve.isServer() || curve.getServerKey() != null || curve.getServerKeyFile() != null) {
+            return;
+        }
+        settings.getBind().stream().filter(endpoint -> !EndpointSyntax.isLocal(endpoint)).findFirst()
+                .ifPresent(endpoint -> log.warn("{} binds {} without CURVE: any host that reaches it can send to it and "
+                        + "read what it sends, in clear text. Set {}.curve.server and its keys to encrypt, and "
+                        + "{}.curve.allowed-clients to choose who gets in.", prefix, endpoint.trim(), prefix, prefix));
     }
 
     private static void openAll(String property, List<String> endpoints, Predicate<String> action) {

@@ -2,6 +2,7 @@ package io.zmqstream.autoconfigure;
 
 import io.zmqstream.LoopLagMonitor;
 import io.zmqstream.ZMQStream;
+import io.zmqstream.ZapHandler;
 import io.zmqstream.ZmqIoLoop;
 import io.zmqstream.listener.JsonPayloadCodec;
 import org.springframework.beans.factory.ObjectProvider;
@@ -12,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Lazy;
 import org.zeromq.ZContext;
 
 /**
@@ -104,18 +106,35 @@ public class ZmqAutoConfiguration {
     }
 
     /**
+     * Lets in the clients of the CURVE servers that name their allowed clients or addresses; made
+     * only when one does, since once bound it answers for every CURVE server of the context.
+     *
+     * @param context the context
+     * @param loop the shared loop, which answers the requests
+     * @return the handler
+     */
+    @Bean
+    @Lazy
+    @ConditionalOnMissingBean
+    public ZapHandler zmqZapHandler(ZContext context, ZmqIoLoop loop) {
+        return new ZapHandler(context, loop);
+    }
+
+    /**
      * Makes each configured stream; their {@code sendJson} writes with the same codec as
      * {@code @ZmqListener} replies when the application has Jackson 3.
      *
      * @param context the context
      * @param loop the shared loop
      * @param json the JSON codec, when there is one
+     * @param zapHandler the ZAP handler, asked for when a stream needs it
      * @return the factory
      */
     @Bean
     @ConditionalOnMissingBean
-    public ZmqStreamFactory zmqStreamFactory(ZContext context, ZmqIoLoop loop, ObjectProvider<JsonPayloadCodec> json) {
-        return new ZmqStreamFactory(context, loop, json.getIfAvailable());
+    public ZmqStreamFactory zmqStreamFactory(ZContext context, ZmqIoLoop loop, ObjectProvider<JsonPayloadCodec> json,
+            ObjectProvider<ZapHandler> zapHandler) {
+        return new ZmqStreamFactory(context, loop, json.getIfAvailable(), zapHandler::getObject);
     }
 
     /**

@@ -1,13 +1,19 @@
 package io.zmqstream.autoconfigure;
 
+import java.util.List;
+import java.util.Map;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.zmqstream.LoopLagMonitor;
+import io.zmqstream.ZapHandler;
 import io.zmqstream.ZmqIoLoop;
 import io.zmqstream.listener.ListenerInvocationObserver;
 import io.zmqstream.metrics.ListenerObservations;
 import io.zmqstream.metrics.ListenerTimers;
+import io.zmqstream.metrics.ZapMeters;
 import io.zmqstream.metrics.ZmqMeterBinder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -47,6 +53,14 @@ public class ZmqMetricsAutoConfiguration {
         @ConditionalOnMissingBean
         ZmqMeterBinder zmqMeterBinder(ZmqIoLoop loop, LoopLagMonitor lag) {
             return new ZmqMeterBinder(loop, lag);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        ZapMeters zmqZapMeters(ObjectProvider<ZapHandler> zapHandler, ZmqProperties properties) {
+            List<String> checked = properties.getStreams().entrySet().stream()
+                    .filter(stream -> CurveClientPolicy.isSet(stream.getValue().getCurve())).map(Map.Entry::getKey).toList();
+            return new ZapMeters(zapHandler::getObject, checked);
         }
 
         @Bean

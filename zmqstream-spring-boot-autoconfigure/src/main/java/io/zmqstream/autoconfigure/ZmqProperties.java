@@ -1115,6 +1115,26 @@ public class ZmqProperties {
             private Resource serverKeyFile;
 
             /**
+             * The clients a CURVE server lets in, checked by the context's ZAP handler: each entry
+             * is a client's Z85 public key, or a directory (or file) of ZeroMQ certificates whose
+             * "public-key" entries count, read at start-up. Empty lets in every client that knows
+             * the server's key; servers only.
+             */
+            private List<String> allowedClients = new ArrayList<>();
+
+            /**
+             * The only client IP addresses a CURVE server lets in; empty lets in every address not
+             * denied. Servers only.
+             */
+            private List<String> allowedAddresses = new ArrayList<>();
+
+            /**
+             * Client IP addresses a CURVE server keeps out, when no allowed addresses are set.
+             * Servers only.
+             */
+            private List<String> deniedAddresses = new ArrayList<>();
+
+            /**
              * The {@code server} setting.
              *
              * @return the setting
@@ -1238,6 +1258,60 @@ public class ZmqProperties {
              */
             public void setServerKeyFile(Resource serverKeyFile) {
                 this.serverKeyFile = serverKeyFile;
+            }
+
+            /**
+             * The {@code allowed-clients} setting.
+             *
+             * @return the keys and certificate locations
+             */
+            public List<String> getAllowedClients() {
+                return this.allowedClients;
+            }
+
+            /**
+             * Sets the {@code allowed-clients} setting.
+             *
+             * @param allowedClients the keys and certificate locations
+             */
+            public void setAllowedClients(List<String> allowedClients) {
+                this.allowedClients = allowedClients;
+            }
+
+            /**
+             * The {@code allowed-addresses} setting.
+             *
+             * @return the addresses
+             */
+            public List<String> getAllowedAddresses() {
+                return this.allowedAddresses;
+            }
+
+            /**
+             * Sets the {@code allowed-addresses} setting.
+             *
+             * @param allowedAddresses the addresses
+             */
+            public void setAllowedAddresses(List<String> allowedAddresses) {
+                this.allowedAddresses = allowedAddresses;
+            }
+
+            /**
+             * The {@code denied-addresses} setting.
+             *
+             * @return the addresses
+             */
+            public List<String> getDeniedAddresses() {
+                return this.deniedAddresses;
+            }
+
+            /**
+             * Sets the {@code denied-addresses} setting.
+             *
+             * @param deniedAddresses the addresses
+             */
+            public void setDeniedAddresses(List<String> deniedAddresses) {
+                this.deniedAddresses = deniedAddresses;
             }
         }
     }

@@ -2,10 +2,13 @@ package io.zmqstream.autoconfigure;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.function.Supplier;
 
 import io.zmqstream.SendQueueOptions;
 import io.zmqstream.JsonEncoder;
 import io.zmqstream.ZMQStream;
+import io.zmqstream.ZapHandler;
+import io.zmqstream.ZapPolicy;
 import io.zmqstream.ZmqIoLoop;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
@@ -13,7 +16,8 @@ import org.zeromq.ZMQ;
 
 /**
  * Makes a {@link ZMQStream} from {@code zmq.streams.<name>}: checks the settings, creates the
- * socket from the shared context, sets its options and CURVE keys and puts it on the shared loop.
+ * socket from the shared context, sets its options and CURVE keys (and gives a CURVE server's
+ * allowed clients to the context's ZAP handler) and puts it on the shared loop.
  * Endpoints are opened separately ({@link ZmqStreamRegistry#open(String)}). Every setting that
  * cannot work fails with a {@link ZmqConfigurationException} naming the property, before any
  * socket is created where it can be checked that early.
@@ -23,15 +27,18 @@ public class ZmqStreamFactory {
     private final ZContext context;
     private final ZmqIoLoop loop;
     private final JsonEncoder jsonEncoder;
+    private final Supplier<ZapHandler> zapHandler;
+    private ZapHandler sharedZapHandler;
 
     /**
-     * Creates a factory for streams on a context and loop whose {@code sendJson} uses the core's default encoder.
+     * Creates a factory for streams on a context and loop whose {@code sendJson} uses the core's
+     * default encoder, and whose CURVE servers with allowed clients make their own ZAP handler.
      *
      * @param context the context the sockets come from
      * @param loop the loop that drives the streams
      */
     public ZmqStreamFactory(ZContext context, ZmqIoLoop loop) {
-        this(context, loop, null);
+        this(context, loop, null, () -> new ZapHandler(context, loop));
     }
 
     /**
@@ -41,11 +48,14 @@ public class ZmqStreamFactory {
      * @param loop the loop that drives the streams
      * @param jsonEncoder the encoder of the streams' {@code sendJson}, such as one on the application's
      *        {@code JsonMapper}; {@code null} for the core's default
+     * @param zapHandler the context's ZAP handler, asked for the first time a CURVE server has
+     *        allowed clients or addresses
      */
-    public ZmqStreamFactory(ZContext context, ZmqIoLoop loop, JsonEncoder jsonEncoder) {
+    public ZmqStreamFactory(ZContext context, ZmqIoLoop loop, JsonEncoder jsonEncoder, Supplier<ZapHandler> zapHandler) {
         this.context = context;
         this.loop = loop;
         this.jsonEncoder = jsonEncoder;
+        this.zapHandler = zapHandler;
     }
 
     /**
@@ -61,6 +71,7 @@ public class ZmqStreamFactory {
         SocketType type = requireType(prefix, settings);
         StreamEndpoints.check(prefix, settings);
         CurveKeys curve = CurveKeys.resolve(prefix + ".curve", settings.getCurve());
+        ZapPolicy clientPolicy = CurveClientPolicy.resolve(prefix + ".curve", settings.getCurve());
         SendQueueOptions queue = sendQueueOptions(prefix + ".send-queue", settings.getSendQueue());
         checkMonitor(prefix, settings);
         ZMQ.Socket socket = createSocket(prefix, type);
@@ -69,6 +80,11 @@ public class ZmqStreamFactory {
             SocketOptions.apply(prefix, settings, socket);
             if (curve != null) {
                 curve.applyTo(socket);
+            }
+            if (clientPolicy != null) {
+                // The domain names the stream's policy in the context's one ZAP handler.
+                socket.setZAPDomain(name);
+                zapHandler().setPolicy(name, clientPolicy);
             }
             stream = new ZMQStream(socket, loop, queue);
         }
@@ -88,6 +104,13 @@ public class ZmqStreamFactory {
             }
         }
         return stream;
+    }
+
+    private synchronized ZapHandler zapHandler() {
+        if (sharedZapHandler == null) {
+            sharedZapHandler = zapHandler.get();
+        }
+        return sharedZapHandler;
     }
 
     private static SocketType requireType(String prefix, ZmqProperties.Stream settings) {

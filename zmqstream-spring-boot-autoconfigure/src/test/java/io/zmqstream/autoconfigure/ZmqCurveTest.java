@@ -6,15 +6,21 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.zmqstream.ZMQStream;
+import io.zmqstream.ZapHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.zeromq.SocketType;
 import org.zeromq.ZCert;
+import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 import static io.zmqstream.autoconfigure.TestPeers.boundEndpoint;
@@ -130,6 +136,95 @@ class ZmqCurveTest {
                 .run(context -> assertThat(context.getStartupFailure())
                         .hasStackTraceContaining("zmq.streams.c.curve.server-key-file: cannot read ")
                         .hasRootCauseInstanceOf(FileNotFoundException.class));
+    }
+
+    @Test
+    void allowedClientsNeedACurveServerAndKeysOrCertificatesThatExist(@TempDir Path dir) throws Exception {
+        String[] server = { "zmq.streams.s.type=router", "zmq.streams.s.bind=tcp://127.0.0.1:*",
+                "zmq.streams.s.curve.server=true", "zmq.streams.s.curve.secret-key=" + this.server.secretKey };
+        runner().withPropertyValues("zmq.streams.c.type=dealer", "zmq.streams.c.connect=tcp://127.0.0.1:1",
+                "zmq.streams.c.curve.server-key=" + this.server.publicKey, "zmq.streams.c.curve.allowed-clients=" + client.publicKey)
+                .run(context -> assertThat(context.getStartupFailure()).rootCause()
+                        .hasMessage("zmq.streams.c.curve.allowed-clients: only a CURVE server decides which clients to let in"));
+        runner().withPropertyValues(server).withPropertyValues("zmq.streams.s.curve.allowed-clients=" + client.publicKey
+                + "," + client.secretKey.substring(1))
+                .run(context -> assertThat(context.getStartupFailure()).rootCause()
+                        .hasMessage("zmq.streams.s.curve.allowed-clients[1]: is neither a Z85 public key nor an existing "
+                                + "directory or file of certificates (the value is not shown)"));
+        runner().withPropertyValues(server).withPropertyValues("zmq.streams.s.curve.allowed-clients=" + dir)
+                .run(context -> assertThat(context.getStartupFailure()).rootCause()
+                        .hasMessage("zmq.streams.s.curve.allowed-clients[0]: the directory " + dir + " holds no certificate"));
+        runner().withPropertyValues(server).withPropertyValues("zmq.streams.s.curve.denied-addresses=10.0.0.1,gateway.local")
+                .run(context -> assertThat(context.getStartupFailure()).rootCause()
+                        .hasMessage("zmq.streams.s.curve.denied-addresses[1]: 'gateway.local' is not an IP address"));
+    }
+
+    @Test
+    void aCurveServerWithAllowedClientsLetsInOnlyThoseAndTheMetersCountBoth(@TempDir Path dir) throws Exception {
+        ZMQ.Curve.KeyPair stranger = ZMQ.Curve.generateKeyPair();
+        new ZCert(client.publicKey, client.secretKey).savePublic(dir.resolve("client.key").toString());
+        runner().withConfiguration(AutoConfigurations.of(ZmqMetricsAutoConfiguration.class, MetricsAutoConfiguration.class,
+                        SimpleMetricsExportAutoConfiguration.class))
+                .withPropertyValues("zmq.streams.api.type=router", "zmq.streams.api.bind=tcp://127.0.0.1:*",
+                        "zmq.streams.api.curve.server=true", "zmq.streams.api.curve.secret-key=" + server.secretKey,
+                        "zmq.streams.api.curve.allowed-clients=" + dir.toUri(), "zmq.streams.open.type=router",
+                        "zmq.streams.open.bind=tcp://127.0.0.1:*", "zmq.streams.open.curve.server=true",
+                        "zmq.streams.open.curve.secret-key=" + server.secretKey)
+                .run(context -> {
+                    ZMQStream api = context.getBean("api", ZMQStream.class);
+                    api.onRecv(api::sendMultipart);
+                    ZMQStream open = context.getBean("open", ZMQStream.class);
+                    open.onRecv(open::sendMultipart);
+
+                    assertThat(curveEcho(boundEndpoint(api), client)).isEqualTo("let in");
+                    assertThat(curveEcho(boundEndpoint(api), stranger)).isNull();
+                    assertThat(curveEcho(boundEndpoint(open), stranger)).isEqualTo("let in");
+
+                    MeterRegistry meters = context.getBean(MeterRegistry.class);
+                    assertThat(meters.get("zmq.zap.clients").tags("stream", "api", "outcome", "allowed").functionCounter().count())
+                            .isEqualTo(1);
+                    assertThat(meters.get("zmq.zap.clients").tags("stream", "api", "outcome", "denied").functionCounter().count())
+                            .isPositive();
+                    assertThat(meters.find("zmq.zap.clients").tags("stream", "open").functionCounter()).isNull();
+                });
+    }
+
+    @Test
+    void withoutAllowedClientsNoZapHandlerIsBound() {
+        runner().withPropertyValues("zmq.streams.api.type=router", "zmq.streams.api.bind=tcp://127.0.0.1:*",
+                "zmq.streams.api.curve.server=true", "zmq.streams.api.curve.secret-key=" + server.secretKey)
+                .run(context -> {
+                    assertThat(context.getBeanFactory().containsSingleton("zmqZapHandler")).isFalse();
+                    ZMQ.Socket someoneElses = context.getBean(ZContext.class).createSocket(SocketType.REP);
+                    assertThat(someoneElses.bind(ZapHandler.ENDPOINT)).isTrue();
+                    someoneElses.close();
+                });
+    }
+
+    @Test
+    void aStreamBoundBeyondThisHostWithoutCurveLogsOneWarningNamingIt(CapturedOutput output) {
+        runner().withPropertyValues("zmq.streams.wide.type=pull", "zmq.streams.wide.bind=tcp://127.0.0.1:*,tcp://0.0.0.0:*",
+                "zmq.streams.local.type=pull", "zmq.streams.local.bind=tcp://127.0.0.1:*,tcp://localhost:*,inproc://local",
+                "zmq.streams.sealed.type=pull", "zmq.streams.sealed.bind=tcp://0.0.0.0:*", "zmq.streams.sealed.curve.server=true",
+                "zmq.streams.sealed.curve.secret-key=" + server.secretKey)
+                .run(context -> assertThat(context).hasNotFailed());
+        assertThat(output.getOut().lines().filter(line -> line.contains("without CURVE")))
+                .singleElement().asString()
+                .contains("zmq.streams.wide binds tcp://0.0.0.0:* without CURVE")
+                .contains("Set zmq.streams.wide.curve.server and its keys to encrypt");
+        assertThat(output).doesNotContain(server.secretKey);
+    }
+
+    /** The echo a CURVE client with the given keys gets within a second, or {@code null}. */
+    private String curveEcho(String endpoint, ZMQ.Curve.KeyPair keys) {
+        ZMQ.Socket dealer = peers.socket(SocketType.DEALER);
+        dealer.setCurveServerKey(ZMQ.Curve.z85Decode(server.publicKey));
+        dealer.setCurvePublicKey(ZMQ.Curve.z85Decode(keys.publicKey));
+        dealer.setCurveSecretKey(ZMQ.Curve.z85Decode(keys.secretKey));
+        dealer.setReceiveTimeOut(1_000);
+        dealer.connect(endpoint);
+        dealer.send("let in");
+        return dealer.recvStr();
     }
 
     private ZMQ.Socket curveServerPeer() {

@@ -1,0 +1,180 @@
+package io.zmqstream;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/**
+ * Decides who may connect to the CURVE servers of one context: answers their ZAP requests
+ * (ZeroMQ RFC 27) on a loop, from a ROUTER stream bound to {@value #ENDPOINT}. A server socket's
+ * {@code ZMQ_ZAP_DOMAIN} names the {@link ZapPolicy} its clients are checked against; a domain
+ * without one lets every client in, as ZeroMQ does while no ZAP handler runs. A client let in has
+ * its Z85 public key as its ZAP user id, which JeroMQ puts on its messages as the
+ * {@code User-Id} property.
+ *
+ * <p>Refused clients are counted per domain and logged at WARN, at most one line a second per
+ * domain (the rest at DEBUG), with the first {@value #SHOWN_KEY_CHARACTERS} characters of their
+ * key only. A context has one ZAP handler at most: the constructor fails when another one is bound.
+ * Thread-safe.
+ */
+public final class ZapHandler implements AutoCloseable {
+
+    /** Where the sockets of a context send their ZAP requests. */
+    public static final String ENDPOINT = "inproc://zeromq.zap.01";
+
+    /** How much of a refused client's key the log shows. */
+    public static final int SHOWN_KEY_CHARACTERS = 8;
+
+    private static final Logger log = LoggerFactory.getLogger(ZapHandler.class);
+    private static final byte[] VERSION = "1.0".getBytes(StandardCharsets.US_ASCII);
+    private static final long WARNING_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** Routing id, delimiter, version, request id, domain, address, identity, mechanism. */
+    private static final int REQUEST_FRAMES = 8;
+    private static final int CURVE_KEY_BYTES = 32;
+
+    private final ZMQStream stream;
+    private final Map<String, Domain> domains = new ConcurrentHashMap<>();
+
+    /**
+     * Binds the ZAP endpoint of {@code context} and answers its requests on {@code loop}.
+     *
+     * @param context the context whose servers ask
+     * @param loop the loop that answers
+     * @throws IllegalStateException when the context has a ZAP handler already
+     */
+    public ZapHandler(ZContext context, ZmqIoLoop loop) {
+        ZMQ.Socket socket = context.createSocket(SocketType.ROUTER);
+        try {
+            stream = new ZMQStream(socket, loop);
+        }
+        catch (RuntimeException ex) {
+            socket.close();
+            throw ex;
+        }
+        stream.setName("zap-handler");
+        RuntimeException refusal = null;
+        try {
+            if (stream.bind(ENDPOINT)) {
+                stream.onRecv(this::answer);
+                return;
+            }
+        }
+        catch (RuntimeException ex) {
+            refusal = ex;
+        }
+        stream.close(0);
+        throw new IllegalStateException("Cannot bind " + ENDPOINT + ": the context has a ZAP handler already", refusal);
+    }
+
+    /**
+     * Sets the policy of a domain, replacing the one it had; clients that are connected already stay.
+     *
+     * @param domain the {@code ZMQ_ZAP_DOMAIN} of the servers it applies to
+     * @param policy who is let in
+     */
+    public void setPolicy(String domain, ZapPolicy policy) {
+        domain(domain).policy = policy;
+    }
+
+    /**
+     * How many clients were let in for a domain.
+     *
+     * @param domain a ZAP domain
+     * @return the count since the handler started
+     */
+    public long getAllowed(String domain) {
+        return domain(domain).allowed.sum();
+    }
+
+    /**
+     * How many clients were refused for a domain.
+     *
+     * @param domain a ZAP domain
+     * @return the count since the handler started
+     */
+    public long getDenied(String domain) {
+        return domain(domain).denied.sum();
+    }
+
+    /** Unbinds the ZAP endpoint: from then on every client is let in again. */
+    @Override
+    public void close() {
+        stream.close(0);
+    }
+
+    private Domain domain(String name) {
+        return domains.computeIfAbsent(name, Domain::new);
+    }
+
+    private void answer(List<byte[]> request) {
+        if (request.size() < REQUEST_FRAMES || request.get(1).length != 0 || !Arrays.equals(request.get(2), VERSION)) {
+            log.warn("Ignored a malformed ZAP request of {} frames", request.size());
+            return;
+        }
+        Domain domain = domain(text(request.get(4)));
+        String address = text(request.get(5));
+        String mechanism = text(request.get(7));
+        String clientKey = "CURVE".equals(mechanism) && request.size() > REQUEST_FRAMES
+                && request.get(REQUEST_FRAMES).length == CURVE_KEY_BYTES ? ZMQ.Curve.z85Encode(request.get(REQUEST_FRAMES)) : null;
+        ZapPolicy policy = domain.policy;
+        String refusal = policy == null ? null : policy.refusal(address, clientKey);
+        if (refusal == null) {
+            domain.allowed.increment();
+            reply(request, "200", "OK", clientKey == null ? "" : clientKey);
+        }
+        else {
+            domain.denied.increment();
+            domain.logRefusal(mechanism, address, clientKey, refusal);
+            reply(request, "400", refusal, "");
+        }
+    }
+
+    private void reply(List<byte[]> request, String status, String statusText, String userId) {
+        stream.sendMultipart(List.of(request.get(0), new byte[0], VERSION, request.get(3),
+                status.getBytes(StandardCharsets.US_ASCII), statusText.getBytes(StandardCharsets.UTF_8),
+                userId.getBytes(StandardCharsets.UTF_8), new byte[0]));
+    }
+
+    private static String text(byte[] frame) {
+        return new String(frame, StandardCharsets.UTF_8);
+    }
+
+    /** A domain's policy and counts. */
+    private static final class Domain {
+
+        final String name;
+        final LongAdder allowed = new LongAdder();
+        final LongAdder denied = new LongAdder();
+        volatile ZapPolicy policy;
+        /** Touched by the loop thread only. */
+        long lastWarningNanos;
+
+        Domain(String name) {
+            this.name = name;
+            this.lastWarningNanos = System.nanoTime() - WARNING_INTERVAL_NANOS;
+        }
+
+        void logRefusal(String mechanism, String address, String clientKey, String refusal) {
+            String key = clientKey == null ? "none" : clientKey.substring(0, SHOWN_KEY_CHARACTERS) + "...";
+            long now = System.nanoTime();
+            if (now - lastWarningNanos >= WARNING_INTERVAL_NANOS) {
+                lastWarningNanos = now;
+                log.warn("ZAP domain '{}' refused a {} client at {} (key {}): {}; {} refused in all", name, mechanism,
+                        address, key, refusal, denied.sum());
+            }
+            else {
+                log.debug("ZAP domain '{}' refused a {} client at {} (key {}): {}", name, mechanism, address, key, refusal);
+            }
+        }
+    }
+}

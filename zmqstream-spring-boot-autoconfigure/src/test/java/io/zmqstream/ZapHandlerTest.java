@@ -1,0 +1,118 @@
+package io.zmqstream;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.zmqstream.autoconfigure.TestPeers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.zeromq.SocketType;
+import org.zeromq.ZMQ;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** CURVE servers of one context let in the clients their ZAP domain's policy allows, and no others. */
+class ZapHandlerTest extends LoopTestSupport {
+
+    private final ZMQ.Curve.KeyPair server = ZMQ.Curve.generateKeyPair();
+    private final ZMQ.Curve.KeyPair known = ZMQ.Curve.generateKeyPair();
+    private final ZMQ.Curve.KeyPair stranger = ZMQ.Curve.generateKeyPair();
+    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    private final Logger handlerLogger = (Logger) LoggerFactory.getLogger(ZapHandler.class);
+    private ZapHandler zap;
+
+    @BeforeEach
+    void startHandler() {
+        logs.start();
+        handlerLogger.addAppender(logs);
+        zap = new ZapHandler(context, loop);
+    }
+
+    @AfterEach
+    void stopHandler() {
+        handlerLogger.detachAppender(logs);
+        zap.close();
+    }
+
+    @Test
+    void onlyClientsWithAnAllowedKeyAreAnsweredAndTheirKeyIsTheirUserId() throws Exception {
+        zap.setPolicy("api", new ZapPolicy(Set.of(known.publicKey), Set.of(), Set.of()));
+        String endpoint = echoServer("api");
+
+        assertThat(roundTrip(endpoint, known)).isEqualTo("hello from " + known.publicKey);
+        assertThat(roundTrip(endpoint, stranger)).isNull();
+
+        assertThat(zap.getAllowed("api")).isEqualTo(1);
+        assertThat(zap.getDenied("api")).isPositive();
+        assertThat(logs.list).filteredOn(event -> event.getLevel() == Level.WARN).singleElement()
+                .extracting(ILoggingEvent::getFormattedMessage).asString()
+                .contains("ZAP domain 'api' refused a CURVE client at 127.0.0.1 (key " + stranger.publicKey.substring(0, 8) + "...)")
+                .doesNotContain(stranger.publicKey);
+    }
+
+    @Test
+    void deniedAndNotAllowedAddressesAreRefusedWhateverTheKey() throws Exception {
+        zap.setPolicy("denied", new ZapPolicy(Set.of(), Set.of(), Set.of("127.0.0.1")));
+        zap.setPolicy("elsewhere", new ZapPolicy(Set.of(), Set.of("10.1.2.3"), Set.of()));
+        zap.setPolicy("here", new ZapPolicy(Set.of(), Set.of("127.0.0.1"), Set.of()));
+
+        assertThat(roundTrip(echoServer("denied"), known)).isNull();
+        assertThat(roundTrip(echoServer("elsewhere"), known)).isNull();
+        assertThat(roundTrip(echoServer("here"), stranger)).isEqualTo("hello from " + stranger.publicKey);
+        assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
+                .anyMatch(line -> line.endsWith("address 127.0.0.1 is not allowed; 1 refused in all"));
+    }
+
+    @Test
+    void aDomainWithoutPolicyLetsEveryClientIn() throws Exception {
+        assertThat(roundTrip(echoServer("open"), stranger)).isEqualTo("hello from " + stranger.publicKey);
+        assertThat(zap.getAllowed("open")).isEqualTo(1);
+        assertThat(zap.getDenied("open")).isZero();
+    }
+
+    @Test
+    void aContextHasOneZapHandler() {
+        assertThatThrownBy(() -> new ZapHandler(context, loop)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("the context has a ZAP handler already");
+        assertThat(loop.getStreams()).hasSize(1);
+    }
+
+    /** A CURVE ROUTER stream of the handler's context in a ZAP domain that answers "hello from <User-Id>". */
+    private String echoServer(String domain) {
+        ZMQStream echo = stream(SocketType.ROUTER);
+        echo.withSocket(socket -> {
+            socket.setCurveServer(true);
+            socket.setCurveSecretKey(ZMQ.Curve.z85Decode(server.secretKey));
+            socket.setZAPDomain(domain);
+        });
+        int port = echo.bindToRandomPort("tcp://127.0.0.1");
+        echo.onRecvFrames(frames -> echo.sendMultipart(List.of(frames.get(0).data(),
+                bytes("hello from " + frames.get(1).property("User-Id")))));
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    /** The reply a CURVE client with the given keys gets to one request within a second, or {@code null}. */
+    private String roundTrip(String endpoint, ZMQ.Curve.KeyPair client) throws InterruptedException {
+        ZMQ.Socket dealer = peer(SocketType.DEALER);
+        dealer.setHandshakeIvl((int) TestPeers.HANDSHAKE_INTERVAL.toMillis());
+        dealer.setCurveServerKey(ZMQ.Curve.z85Decode(server.publicKey));
+        dealer.setCurvePublicKey(ZMQ.Curve.z85Decode(client.publicKey));
+        dealer.setCurveSecretKey(ZMQ.Curve.z85Decode(client.secretKey));
+        dealer.setReceiveTimeOut(1_000);
+        dealer.connect(endpoint);
+        dealer.send("hello");
+        String reply = dealer.recvStr();
+        dealer.close();
+        return reply;
+    }
+}
