@@ -15,6 +15,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -894,16 +895,16 @@ public class ZMQStream implements AutoCloseable {
     public void close(int lingerMillis) {
         closeAsync(lingerMillis);
         if (!loop.inLoopThread()) {
-            awaitClosed();
+            awaitClosed(() -> false);
         }
     }
 
     /**
-     * Waits until the socket is closed; if the loop thread stops before closing it, closes it on
-     * the calling thread, reporting what was not sent.
+     * Waits until the socket is closed, or {@code giveUp} says to stop waiting; if the loop thread
+     * stops before closing it, closes it on the calling thread, reporting what was not sent.
      */
-    void awaitClosed() {
-        loop.awaitLoop(closed, this::finishClose);
+    void awaitClosed(BooleanSupplier giveUp) {
+        loop.awaitLoop(closed, this::finishClose, giveUp);
     }
 
     /**

@@ -26,6 +26,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -72,6 +73,13 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ZmqIoLoop.class);
     private static final ThreadLocal<ZmqIoLoop> CURRENT = new ThreadLocal<>();
+    /**
+     * How long {@link #close()} lets the loop thread stay in one callback (a socket's turn, a task or
+     * a timer) before it interrupts the thread, and then how much longer it waits before it gives up
+     * on the thread.
+     */
+    public static final Duration CLOSE_GRACE = Duration.ofSeconds(1);
+
     /** Tasks run per iteration, so that tasks which queue tasks cannot starve the sockets. */
     private static final int TASK_BUDGET = 4096;
     private static final long WAIT_POLL_MILLIS = 50;
@@ -106,7 +114,9 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
 
     // Owned by the loop thread.
     private final TimerQueue timers = new TimerQueue();
-    private final Consumer<Runnable> runTimer = callback -> runGuarded(callback, "timer");
+    private final Consumer<Runnable> runTimer = callback -> runCallback(callback, "timer");
+    /** When the loop thread entered the callback it runs, or 0 between callbacks: how close tells a stuck thread. */
+    private volatile long callbackSince;
     private final Map<Object, Registration> registrations = new IdentityHashMap<>();
     private final ArrayDeque<Registration> ready = new ArrayDeque<>();
     /** Set when a socket turned out unusable: the others of its context may be too. */
@@ -195,26 +205,50 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
      * within it while the loop runs; on a loop that is stopped or stopping, what the sockets cannot
      * take at once is reported as not sent. Called on the loop thread, streams close at once
      * (linger 0) and the thread ends after the current iteration. Idempotent.
+     *
+     * <p>Close waits for a callback in progress, but not forever: a loop thread that has been in one
+     * callback for {@link #CLOSE_GRACE} is interrupted, and {@code CLOSE_GRACE} later close stops
+     * waiting for it and logs where it is stuck. So close takes at most the streams' longest linger
+     * plus twice {@code CLOSE_GRACE}, whatever a callback does.
      */
     @Override
     public void close() {
         if (!closeStarted.compareAndSet(false, true)) {
             return;
         }
-        closeStreams();
+        StuckThreadWatch stuck = new StuckThreadWatch();
+        closeStreams(stuck);
         stop();
-        if (!inLoopThread()) {
-            awaitThreadEnd();
+        if (!inLoopThread() && awaitThreadEnd(stuck)) {
             releaseSelector();
         }
     }
 
-    private void closeStreams() {
+    private void closeStreams(StuckThreadWatch stuck) {
         boolean onLoop = inLoopThread();
         List<ZMQStream> open = getStreams();
         open.forEach(stream -> stream.closeAsync(onLoop ? 0 : -1));
         if (!onLoop) {
-            open.forEach(ZMQStream::awaitClosed);
+            open.forEach(stream -> stream.awaitClosed(stuck));
+        }
+    }
+
+    /** Like {@link #awaitThreadEnd()}, unless {@code stuck} gives up first: then {@code false}. */
+    private boolean awaitThreadEnd(StuckThreadWatch stuck) {
+        synchronized (lifecycleLock) {
+            while (liveThread != null) {
+                if (stuck.getAsBoolean()) {
+                    return false;
+                }
+                try {
+                    lifecycleLock.wait(WAIT_POLL_MILLIS);
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
@@ -498,8 +532,13 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
      * the work is done by then.
      */
     void awaitLoop(Future<?> work, Runnable ifLoopEnded) {
+        awaitLoop(work, ifLoopEnded, () -> false);
+    }
+
+    /** Like {@link #awaitLoop(Future, Runnable)}, until {@code giveUp} says to stop waiting. */
+    void awaitLoop(Future<?> work, Runnable ifLoopEnded, BooleanSupplier giveUp) {
         boolean interrupted = false;
-        while (!work.isDone()) {
+        while (!work.isDone() && !giveUp.getAsBoolean()) {
             try {
                 work.get(WAIT_POLL_MILLIS, TimeUnit.MILLISECONDS);
             }
@@ -711,6 +750,17 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
     }
 
     /** Runs a callback, logging instead of propagating what it throws. */
+    /** Runs a callback on the loop thread, noting how long it has been in it. */
+    private void runCallback(Runnable callback, String what) {
+        callbackSince = System.nanoTime() | 1;
+        try {
+            runGuarded(callback, what);
+        }
+        finally {
+            callbackSince = 0;
+        }
+    }
+
     void runGuarded(Runnable callback, String what) {
         try {
             callback.run();
@@ -772,7 +822,7 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
         int run = 0;
         Runnable task;
         while (run < TASK_BUDGET && (task = tasks.poll()) != null) {
-            runGuarded(task, "task");
+            runCallback(task, "task");
             run++;
         }
         return run > 0;
@@ -1033,6 +1083,7 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
         }
 
         void dispatch(int events) {
+            callbackSince = System.nanoTime() | 1;
             try {
                 if (socket != null) {
                     socketHandler.handle(socket, events);
@@ -1044,6 +1095,49 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
             catch (Throwable ex) {
                 log.error("The handler of {} failed on loop {}; the loop goes on", target(), threadName, ex);
             }
+            finally {
+                callbackSince = 0;
+            }
+        }
+    }
+
+    /**
+     * Tells {@link #close()} when to stop waiting for a loop thread stuck in one callback: after
+     * {@link #CLOSE_GRACE} in it, the thread is interrupted once (a callback blocked in a wait or
+     * a sleep ends); after another, close gives up on it, logging where it is stuck.
+     */
+    private final class StuckThreadWatch implements BooleanSupplier {
+
+        private long interruptedCallback;
+        private long interruptedAt;
+        private boolean gaveUp;
+
+        @Override
+        public boolean getAsBoolean() {
+            Thread loopThread = thread;
+            long since = callbackSince;
+            long now = System.nanoTime();
+            if (gaveUp || loopThread == null || since == 0 || now - since < CLOSE_GRACE.toNanos()) {
+                return gaveUp;
+            }
+            if (interruptedCallback != since) {
+                interruptedCallback = since;
+                interruptedAt = now;
+                log.warn("Loop {} has been in one callback for {} ms while closing; interrupting it", threadName,
+                        TimeUnit.NANOSECONDS.toMillis(now - since));
+                loopThread.interrupt();
+                return false;
+            }
+            if (now - interruptedAt < CLOSE_GRACE.toNanos()) {
+                return false;
+            }
+            gaveUp = true;
+            Throwable where = new Throwable("stuck here");
+            where.setStackTrace(loopThread.getStackTrace());
+            log.error("Loop {} is still in one callback {} ms after being interrupted; close stops waiting for it, and "
+                    + "the streams it has not closed are left to their context", threadName,
+                    TimeUnit.NANOSECONDS.toMillis(now - interruptedAt), where);
+            return true;
         }
     }
 }
