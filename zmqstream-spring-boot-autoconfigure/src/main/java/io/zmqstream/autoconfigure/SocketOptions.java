@@ -42,7 +42,9 @@ final class SocketOptions {
         options.millis("heartbeat-interval", stream.getHeartbeatInterval(), socket::setHeartbeatIvl);
         options.millis("heartbeat-timeout", stream.getHeartbeatTimeout(), socket::setHeartbeatTimeout);
         options.millis("heartbeat-ttl", stream.getHeartbeatTtl(), socket::setHeartbeatTtl);
-        options.set("immediate", stream.getImmediate(), socket::setImmediate);
+        // JeroMQ's ZMQ_IMMEDIATE means the opposite of libzmq's: true, its default, attaches a pipe to
+        // a connection before it completes (zeromq/jeromq issue 448). The property means libzmq's.
+        options.set("immediate", stream.getImmediate(), onlyCompleted -> socket.setImmediate(!onlyCompleted));
         options.set("router-mandatory", stream.getRouterMandatory(), socket::setRouterMandatory);
         options.set("conflate", stream.getConflate(), socket::setConflate);
         options.set("tcp-keepalive", stream.getTcpKeepalive(), on -> socket.setTCPKeepAlive(on ? 1 : 0));

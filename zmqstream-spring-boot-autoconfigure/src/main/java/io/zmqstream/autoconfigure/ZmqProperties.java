@@ -419,7 +419,9 @@ public class ZmqProperties {
         private Duration heartbeatTtl;
 
         /**
-         * Whether messages are queued only to completed connections (ZMQ_IMMEDIATE).
+         * Whether messages are queued only to completed connections: libzmq's ZMQ_IMMEDIATE (JeroMQ's
+         * own option of that name means the opposite, and is set accordingly). With it, messages for
+         * a peer that is not connected wait in the stream's send queue, where closing reports them.
          */
         private Boolean immediate;
 
