@@ -37,11 +37,26 @@ final class StreamEndpoints {
         }
         checkAll(prefix + ".bind", settings.getBind(), true);
         checkAll(prefix + ".connect", settings.getConnect(), false);
+        checkSendBufferSize(prefix, settings);
         if (!settings.getSubscribe().isEmpty() && !subscribes(settings.getType())) {
             throw new ZmqConfigurationException(prefix + ".subscribe",
                     "only SUB and XSUB sockets subscribe, and this stream is a " + settings.getType(),
                     "Remove " + prefix + ".subscribe, or set " + prefix + ".type to SUB.");
         }
+    }
+
+    /** JeroMQ 0.6.0's tcp listener sets SO_SNDBUF on its server channel, which Java refuses, so the bind fails. */
+    private static void checkSendBufferSize(String prefix, ZmqProperties.Stream settings) {
+        if (settings.getSendBufferSize() == null) {
+            return;
+        }
+        settings.getBind().stream().map(String::trim).filter(endpoint -> endpoint.startsWith("tcp://")).findFirst()
+                .ifPresent(endpoint -> {
+                    throw new ZmqConfigurationException(prefix + ".send-buffer-size", "JeroMQ 0.6.0 cannot bind " + endpoint
+                            + " with it: its tcp listener sets SO_SNDBUF, which Java's server sockets refuse",
+                            "Remove " + prefix + ".send-buffer-size from a stream that binds tcp, or set it on the "
+                                    + "streams that connect to it.");
+                });
     }
 
     private static void checkAll(String property, List<String> endpoints, boolean bind) {

@@ -167,6 +167,17 @@ class ZmqConfigurationFailureTest {
                 "Change zmq.streams.s.send-hwm to a value this socket type accepts");
     }
 
+    @Test
+    void aSendBufferSizeOnAStreamThatBindsTcpNamesItsPropertyAndTheWayOut() {
+        assertFailure(analysis("zmq.streams.s.type=pull", "zmq.streams.s.bind=inproc://s,tcp://127.0.0.1:*",
+                "zmq.streams.s.send-buffer-size=64KB"),
+                "'zmq.streams.s.send-buffer-size' is invalid: JeroMQ 0.6.0 cannot bind tcp://127.0.0.1:* with it",
+                "Remove zmq.streams.s.send-buffer-size from a stream that binds tcp");
+        runner().withPropertyValues("zmq.streams.c.type=push", "zmq.streams.c.connect=tcp://127.0.0.1:5999",
+                "zmq.streams.c.send-buffer-size=64KB", "zmq.streams.b.type=pull", "zmq.streams.b.bind=tcp://127.0.0.1:*",
+                "zmq.streams.b.receive-buffer-size=64KB").run(context -> assertThat(context).hasNotFailed());
+    }
+
     private static FailureAnalysis analysis(String... properties) {
         FailureAnalysis[] analysis = new FailureAnalysis[1];
         runner().withPropertyValues(properties).run(context -> {
