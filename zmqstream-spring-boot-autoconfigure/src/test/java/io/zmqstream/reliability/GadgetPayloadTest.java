@@ -1,0 +1,113 @@
+package io.zmqstream.reliability;
+
+import java.io.InvalidClassException;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.zmqstream.JavaSerialization;
+import io.zmqstream.autoconfigure.TestPeers;
+import io.zmqstream.listener.ZmqListener;
+import io.zmqstream.listener.ZmqListenerErrorHandler;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+import static io.zmqstream.autoconfigure.TestPeers.TIMEOUT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A peer sends a gadget-style payload: Java serialization of a map holding an object whose
+ * {@code readObject} would run code. Nothing deserializes it without an allow-list, an allow-list
+ * that names only the map's classes refuses the gadget before its code runs, and a listener whose
+ * parameter is a map reads JSON, never Java serialization.
+ */
+@Timeout(30)
+class GadgetPayloadTest {
+
+    @Test
+    void aGadgetFromAPeerIsRefusedBeforeItsCodeRuns() {
+        Gadget.ran.set(false);
+        HashMap<String, Object> payload = new HashMap<>();
+        payload.put("looks harmless", new Gadget());
+        byte[] bytes = JavaSerialization.serialize(payload);
+
+        TestPeers.runner().withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class))
+                .withUserConfiguration(Receivers.class)
+                .withPropertyValues("zmq.streams.objects.type=pull", "zmq.streams.objects.bind=inproc://objects",
+                        "zmq.streams.maps.type=pull", "zmq.streams.maps.bind=inproc://maps")
+                .run(context -> {
+                    Receivers receivers = context.getBean(Receivers.class);
+                    for (String stream : List.of("objects", "maps")) {
+                        ZMQ.Socket push = context.getBean(ZContext.class).createSocket(SocketType.PUSH);
+                        push.connect("inproc://" + stream);
+                        push.send(bytes);
+                    }
+
+                    await().atMost(TIMEOUT).until(() -> receivers.refusals.size() == 2 && receivers.unreadMaps.size() == 1);
+                    assertThat(receivers.refusals).allSatisfy(refusal -> assertThat(refusal).isInstanceOf(InvalidClassException.class));
+                    assertThat(receivers.refusals.get(0)).hasMessageContaining("no allow-list");
+                    assertThat(receivers.refusals.get(1)).hasMessageContaining("REJECTED");
+                    // Read as JSON, the serialization stream's magic number 0xACED is no JSON at all.
+                    assertThat(receivers.unreadMaps.get(0)).contains("cannot make argument 0", "0xac");
+                    assertThat(Gadget.ran).isFalse();
+                });
+    }
+
+    /** A class whose deserialization runs code, as gadget chains' classes do. */
+    static final class Gadget implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        static final AtomicBoolean ran = new AtomicBoolean();
+
+        private void readObject(ObjectInputStream in) {
+            ran.set(true);
+        }
+    }
+
+    /** One listener that deserializes bytes as an application would, one that asks for a map. */
+    @Configuration(proxyBeanMethods = false)
+    static class Receivers {
+
+        final List<Exception> refusals = new CopyOnWriteArrayList<>();
+        final List<String> unreadMaps = new CopyOnWriteArrayList<>();
+
+        @ZmqListener("objects")
+        void deserialize(byte[] payload) {
+            for (ObjectInputFilter allowList : Arrays.asList(null, JavaSerialization.allowList("java.util.HashMap;java.lang.String"))) {
+                try {
+                    JavaSerialization.deserialize(payload, allowList);
+                }
+                catch (Exception ex) {
+                    refusals.add(ex);
+                }
+            }
+        }
+
+        @ZmqListener(value = "maps", errorHandler = "unreadMap")
+        void map(HashMap<String, Object> map) {
+            throw new AssertionError("a map parameter must not read Java serialization: " + map);
+        }
+
+        @Bean
+        ZmqListenerErrorHandler unreadMap() {
+            return (message, exception) -> {
+                unreadMaps.add(exception.getMessage());
+                return null;
+            };
+        }
+    }
+}
