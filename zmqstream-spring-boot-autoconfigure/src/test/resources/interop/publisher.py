@@ -23,5 +23,5 @@ for n in range(args.count):
     xpub.send_string("%s %d" % (args.other_topic, n))
 xpub.send_string(args.topic + " end")
 xpub.close(linger=20000)
-interop_peer.result(sent=2 * args.count + 1, subscriptions=[s.decode("latin-1") for s in subscriptions])
 context.term()
+interop_peer.result(sent=2 * args.count + 1, subscriptions=[s.decode("latin-1") for s in subscriptions])

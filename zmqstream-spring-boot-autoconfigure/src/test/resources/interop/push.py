@@ -13,5 +13,5 @@ interop_peer.attach(push, args)
 for n in range(args.count):
     push.send(interop_peer.numbered(n))
 push.close(linger=20000)
-interop_peer.result(sent=args.count)
 context.term()
+interop_peer.result(sent=args.count)
