@@ -41,6 +41,23 @@ public final class TestPeers implements AutoCloseable {
         return socket;
     }
 
+    /**
+     * The reply a CURVE client with its own {@code keys} gets within a second to one request to the
+     * server whose public key is {@code serverKey}, or {@code null}: a refused client gets none.
+     */
+    public String curveRequest(String endpoint, String serverKey, ZMQ.Curve.KeyPair keys, String request) {
+        ZMQ.Socket dealer = socket(SocketType.DEALER);
+        dealer.setCurveServerKey(ZMQ.Curve.z85Decode(serverKey));
+        dealer.setCurvePublicKey(ZMQ.Curve.z85Decode(keys.publicKey));
+        dealer.setCurveSecretKey(ZMQ.Curve.z85Decode(keys.secretKey));
+        dealer.setReceiveTimeOut(1_000);
+        dealer.connect(endpoint);
+        dealer.send(request);
+        String reply = dealer.recvStr();
+        dealer.close();
+        return reply;
+    }
+
     /** A socket bound to a free loopback port, and that port's endpoint. */
     Bound bound(SocketType type) {
         ZMQ.Socket socket = socket(type);

@@ -176,9 +176,9 @@ class ZmqCurveTest {
                     ZMQStream open = context.getBean("open", ZMQStream.class);
                     open.onRecv(open::sendMultipart);
 
-                    assertThat(curveEcho(boundEndpoint(api), client)).isEqualTo("let in");
-                    assertThat(curveEcho(boundEndpoint(api), stranger)).isNull();
-                    assertThat(curveEcho(boundEndpoint(open), stranger)).isEqualTo("let in");
+                    assertThat(peers.curveRequest(boundEndpoint(api), server.publicKey, client, "let in")).isEqualTo("let in");
+                    assertThat(peers.curveRequest(boundEndpoint(api), server.publicKey, stranger, "let in")).isNull();
+                    assertThat(peers.curveRequest(boundEndpoint(open), server.publicKey, stranger, "let in")).isEqualTo("let in");
 
                     MeterRegistry meters = context.getBean(MeterRegistry.class);
                     assertThat(meters.get("zmq.zap.clients").tags("stream", "api", "outcome", "allowed").functionCounter().count())
@@ -213,18 +213,6 @@ class ZmqCurveTest {
                 .contains("zmq.streams.wide binds tcp://0.0.0.0:* without CURVE")
                 .contains("Set zmq.streams.wide.curve.server and its keys to encrypt");
         assertThat(output).doesNotContain(server.secretKey);
-    }
-
-    /** The echo a CURVE client with the given keys gets within a second, or {@code null}. */
-    private String curveEcho(String endpoint, ZMQ.Curve.KeyPair keys) {
-        ZMQ.Socket dealer = peers.socket(SocketType.DEALER);
-        dealer.setCurveServerKey(ZMQ.Curve.z85Decode(server.publicKey));
-        dealer.setCurvePublicKey(ZMQ.Curve.z85Decode(keys.publicKey));
-        dealer.setCurveSecretKey(ZMQ.Curve.z85Decode(keys.secretKey));
-        dealer.setReceiveTimeOut(1_000);
-        dealer.connect(endpoint);
-        dealer.send("let in");
-        return dealer.recvStr();
     }
 
     private ZMQ.Socket curveServerPeer() {
