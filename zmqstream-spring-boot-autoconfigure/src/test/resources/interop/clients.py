@@ -11,9 +11,10 @@ args = interop_peer.arguments(__doc__, lambda parser: (
     parser.add_argument("--clients", type=int, default=1),
     parser.add_argument("--requests", type=int, default=1),
     parser.add_argument("--reply-timeout", type=int, default=20000, help="ms of silence before giving up"),
-    parser.add_argument("--curve-server-key", help="Z85 public key of a CURVE server"),
-    parser.add_argument("--curve-key-pair", nargs=2, metavar=("PUBLIC", "SECRET"),
-                        help="the clients' Z85 key pair; a new one without it")))
+    parser.add_argument("--curve-server-key", help="Z85 public key of a CURVE server; give it as --curve-server-key=KEY, "
+                        "since a Z85 key may begin with '-'"),
+    parser.add_argument("--curve-key-pair", metavar="PUBLIC,SECRET", type=lambda pair: pair.split(","),
+                        help="the clients' Z85 key pair (--curve-key-pair=PUBLIC,SECRET); a new one without it")))
 
 context = zmq.Context()
 clients = []

@@ -71,8 +71,6 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
      */
     public static final Duration DEFAULT_SPIN_TIME = Duration.ZERO;
 
-    private static final Logger log = LoggerFactory.getLogger(ZmqIoLoop.class);
-    private static final ThreadLocal<ZmqIoLoop> CURRENT = new ThreadLocal<>();
     /**
      * How long {@link #close()} lets the loop thread stay in one callback (a socket's turn, a task or
      * a timer) before it interrupts the thread, and then how much longer it waits before it gives up
@@ -80,6 +78,8 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
      */
     public static final Duration CLOSE_GRACE = Duration.ofSeconds(1);
 
+    private static final Logger log = LoggerFactory.getLogger(ZmqIoLoop.class);
+    private static final ThreadLocal<ZmqIoLoop> CURRENT = new ThreadLocal<>();
     /** Tasks run per iteration, so that tasks which queue tasks cannot starve the sockets. */
     private static final int TASK_BUDGET = 4096;
     private static final long WAIT_POLL_MILLIS = 50;

@@ -46,7 +46,7 @@ class CurveInteropTest {
         curveService().run(context -> {
             ZMQStream api = context.getBean("api", ZMQStream.class);
             try (PyzmqPeer clients = PyzmqPeer.start("clients.py", "--type", "dealer", "--connect", boundEndpoint(api),
-                    "--clients", "10", "--requests", "10", "--curve-server-key", server.publicKey)) {
+                    "--clients", "10", "--requests", "10", "--curve-server-key=" + server.publicKey)) {
                 RequestReplyInteropTest.assertEveryReplyMatched(clients.result(), 100);
             }
             assertThat(api.getStatistics().getConnectionEvents(ZMonitor.Event.HANDSHAKE_FAILED_PROTOCOL)).isZero();
@@ -59,7 +59,7 @@ class CurveInteropTest {
         curveService().run(context -> {
             ZMQStream api = context.getBean("api", ZMQStream.class);
             try (PyzmqPeer client = PyzmqPeer.start("clients.py", "--type", "dealer", "--connect", boundEndpoint(api),
-                    "--curve-server-key", wrongKey, "--reply-timeout", "1500")) {
+                    "--curve-server-key=" + wrongKey, "--reply-timeout", "1500")) {
                 assertThat(client.result().get("replies").asInt()).isZero();
             }
             await().atMost(TIMEOUT).until(() -> api.getStatistics().getConnectionEvents(ZMonitor.Event.HANDSHAKE_FAILED_PROTOCOL) > 0);
@@ -128,8 +128,8 @@ class CurveInteropTest {
     /** How many of ten requests a pyzmq CURVE client with the given key pair gets answered, waiting 1.5 s for each. */
     private int requestsAnswered(ZMQStream api, ZMQ.Curve.KeyPair client) {
         try (PyzmqPeer clients = PyzmqPeer.start("clients.py", "--type", "dealer", "--connect", boundEndpoint(api),
-                "--requests", "10", "--reply-timeout", "1500", "--curve-server-key", server.publicKey,
-                "--curve-key-pair", client.publicKey, client.secretKey)) {
+                "--requests", "10", "--reply-timeout", "1500", "--curve-server-key=" + server.publicKey,
+                "--curve-key-pair=" + client.publicKey + "," + client.secretKey)) {
             return clients.result().get("replies").asInt();
         }
     }
