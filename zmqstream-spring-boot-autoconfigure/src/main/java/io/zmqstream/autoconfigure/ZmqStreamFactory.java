@@ -72,6 +72,7 @@ public class ZmqStreamFactory {
         StreamEndpoints.check(prefix, settings);
         CurveKeys curve = CurveKeys.resolve(prefix + ".curve", settings.getCurve());
         ZapPolicy clientPolicy = CurveClientPolicy.resolve(prefix + ".curve", settings.getCurve());
+        ZapHandler zap = clientPolicy == null ? null : zapHandler(prefix + ".curve.allowed-clients");
         SendQueueOptions queue = sendQueueOptions(prefix + ".send-queue", settings.getSendQueue());
         checkMonitor(prefix, settings);
         ZMQ.Socket socket = createSocket(prefix, type);
@@ -84,7 +85,7 @@ public class ZmqStreamFactory {
             if (clientPolicy != null) {
                 // The domain names the stream's policy in the context's one ZAP handler.
                 socket.setZAPDomain(name);
-                zapHandler().setPolicy(name, clientPolicy);
+                zap.setPolicy(name, clientPolicy);
             }
             stream = new ZMQStream(socket, loop, queue);
         }
@@ -106,11 +107,28 @@ public class ZmqStreamFactory {
         return stream;
     }
 
-    private synchronized ZapHandler zapHandler() {
+    private synchronized ZapHandler zapHandler(String property) {
         if (sharedZapHandler == null) {
-            sharedZapHandler = zapHandler.get();
+            try {
+                sharedZapHandler = zapHandler.get();
+            }
+            catch (RuntimeException ex) {
+                throw new ZmqConfigurationException(property, "needs the context's ZAP handler: " + refusal(ex),
+                        "Remove the application's own ZAP handler (" + ZapHandler.ENDPOINT + ") from the shared context, or "
+                                + "the allowed and denied clients from the streams.", ex);
+            }
         }
         return sharedZapHandler;
+    }
+
+    /** Why the ZAP handler could not be made, as it says, under what a bean factory wrapped around it. */
+    private static String refusal(RuntimeException ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IllegalStateException) {
+                return cause.getMessage();
+            }
+        }
+        return ex.getMessage();
     }
 
     private static SocketType requireType(String prefix, ZmqProperties.Stream settings) {

@@ -190,6 +190,20 @@ class ZmqCurveTest {
     }
 
     @Test
+    void allowedClientsInAContextWithAZapHandlerOfItsOwnFailNamingTheProperty() {
+        runner().withBean(ZContext.class, () -> {
+            ZContext context = new ZContext();
+            context.createSocket(SocketType.REP).bind(ZapHandler.ENDPOINT);
+            return context;
+        }).withPropertyValues("zmq.streams.api.type=router", "zmq.streams.api.bind=tcp://127.0.0.1:*",
+                "zmq.streams.api.curve.server=true", "zmq.streams.api.curve.secret-key=" + server.secretKey,
+                "zmq.streams.api.curve.allowed-clients=" + client.publicKey)
+                .run(context -> assertThat(context.getStartupFailure()).hasStackTraceContaining(
+                        "zmq.streams.api.curve.allowed-clients: needs the context's ZAP handler: Cannot bind "
+                                + ZapHandler.ENDPOINT + ": the context has a ZAP handler already"));
+    }
+
+    @Test
     void withoutAllowedClientsNoZapHandlerIsBound() {
         runner().withPropertyValues("zmq.streams.api.type=router", "zmq.streams.api.bind=tcp://127.0.0.1:*",
                 "zmq.streams.api.curve.server=true", "zmq.streams.api.curve.secret-key=" + server.secretKey)
