@@ -11,7 +11,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Producers reserve a slot with a compare-and-set on the size, then enqueue lock-free, so
  * messages from one thread keep their order. A lock is taken only on the slow path: by a producer
- * waiting for room, and by the consumer waking such a producer.
+ * waiting for room, and by the consumer waking such producers once per batch it took.
  */
 final class SendQueue {
 
@@ -104,16 +104,24 @@ final class SendQueue {
         return messages.peek();
     }
 
-    /** Removes the oldest message and wakes a producer waiting for room. */
+    /**
+     * Removes the oldest message. Producers waiting for room hear of it at {@link #announceRoom()}:
+     * once per batch, since waking them per message costs a lock and an unpark each.
+     */
     OutboundMessage poll() {
         OutboundMessage message = messages.poll();
         if (message != null) {
             size.decrementAndGet();
-            if (waitingProducers > 0) {
-                signalRoom();
-            }
         }
         return message;
+    }
+
+    /** Wakes the producers waiting for room, if any; the consumer calls it after taking messages. */
+    void announceRoom() {
+        // Read after the slots were freed: a producer that missed them counted itself first.
+        if (waitingProducers > 0) {
+            signalRoom();
+        }
     }
 
     /** Withdraws a message that was queued after the consumer stopped for good. */

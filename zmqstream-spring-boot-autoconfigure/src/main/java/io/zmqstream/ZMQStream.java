@@ -867,6 +867,7 @@ public class ZMQStream implements AutoCloseable {
                 progress = true;
             }
         }
+        sendQueue.announceRoom();
         return count;
     }
 
@@ -1226,16 +1227,16 @@ public class ZMQStream implements AutoCloseable {
 
     /** Sends up to {@code budget} queued messages, the socket having reported room. */
     private void sendQueued(int budget) {
-        for (int i = 0; i < budget; i++) {
-            if (!sendOne()) {
-                if (!sendQueue.isEmpty()) {
-                    // Room reported, message refused: JeroMQ's ROUTER reports room at all times and,
-                    // with ZMQ_ROUTER_MANDATORY, refuses a message to a peer whose pipe is full.
-                    loop.deferOutput(socket);
-                }
-                return;
-            }
+        int sent = 0;
+        while (sent < budget && sendOne()) {
+            sent++;
         }
+        if (sent < budget && !sendQueue.isEmpty()) {
+            // Room reported, message refused: JeroMQ's ROUTER reports room at all times and,
+            // with ZMQ_ROUTER_MANDATORY, refuses a message to a peer whose pipe is full.
+            loop.deferOutput(socket);
+        }
+        sendQueue.announceRoom();
     }
 
     /** The receive callback when the stream may take a message now, or {@code null} to stop. */
