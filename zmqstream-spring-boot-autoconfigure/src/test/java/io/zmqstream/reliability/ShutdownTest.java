@@ -26,6 +26,7 @@ import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What closing the application does with what its streams still hold: 10,000 messages queued to a
@@ -118,16 +119,18 @@ class ShutdownTest {
                 .run(context -> {
                     ZMQ.Socket push = context.getBean(ZContext.class).createSocket(SocketType.PUSH);
                     push.connect("inproc://in");
-                    push.send("take your time");
                     SlowListener listener = context.getBean(SlowListener.class);
-                    assertThat(listener.started.await(10, TimeUnit.SECONDS)).isTrue();
                     ZMQStream out = context.getBean("out", ZMQStream.class);
+                    listener.closing = out;
+                    push.send("take your time");
+                    assertThat(listener.started.await(10, TimeUnit.SECONDS)).isTrue();
                     List.of("a", "b", "c").forEach(out::sendString);
 
                     long took = timeClose(context);
 
+                    // The listener returned only once closing had begun, and closing waited for it.
                     assertThat(listener.finished.getCount()).isZero();
-                    assertThat(took).isBetween(SlowListener.TAKES.toMillis() / 2, 2_000 + 2 * ZmqIoLoop.CLOSE_GRACE.toMillis());
+                    assertThat(took).isLessThan(2_000 + 2 * ZmqIoLoop.CLOSE_GRACE.toMillis());
                     assertThat(List.of(pull.recvStr(), pull.recvStr(), pull.recvStr())).containsExactly("a", "b", "c");
                 });
     }
@@ -146,19 +149,19 @@ class ShutdownTest {
         return port;
     }
 
-    /** A listener on the loop thread that takes its time with each message. */
+    /** A listener on the loop thread that is still at work when the application starts closing. */
     @Configuration(proxyBeanMethods = false)
     static class SlowListener {
 
-        static final Duration TAKES = Duration.ofMillis(800);
-
         final CountDownLatch started = new CountDownLatch(1);
         final CountDownLatch finished = new CountDownLatch(1);
+        /** A stream whose closing tells the listener that the application is closing. */
+        volatile ZMQStream closing;
 
         @ZmqListener("in")
-        void take(String message) throws InterruptedException {
+        void take(String message) {
             started.countDown();
-            Thread.sleep(TAKES.toMillis());
+            await().atMost(TestPeers.TIMEOUT).until(() -> closing.isClosed());
             finished.countDown();
         }
     }
