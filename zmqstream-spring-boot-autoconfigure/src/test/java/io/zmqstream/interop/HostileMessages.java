@@ -47,11 +47,6 @@ final class HostileMessages {
         return frames;
     }
 
-    /** How many good orders {@link #next()} has made. */
-    int good() {
-        return good;
-    }
-
     /** A good order with the given id, as the fuzzers write it. */
     static byte[] goodOrder(String id) {
         return ("{\"id\":\"" + id + "\",\"quantity\":1}").getBytes(StandardCharsets.UTF_8);

@@ -76,21 +76,18 @@ class PeerRestartInteropTest {
     private static List<Integer> crashAndRestart(String profile, String receiverType) {
         boolean streamBinds = profile.endsWith("-bound");
         List<Integer> seqs = new ArrayList<>();
-        try (PyzmqPeer bound = streamBinds ? null : receiver(receiverType, "--bind", "tcp://127.0.0.1:*")) {
-            String peerEndpoint = streamBinds ? "unused" : bound.endpoint();
+        // A stream that connects needs its receiver bound first; a stream that binds is connected to.
+        PyzmqPeer bindsFirst = streamBinds ? null : receiver(receiverType, "--bind", "tcp://127.0.0.1:*");
+        try (bindsFirst) {
+            String peerEndpoint = streamBinds ? "unused" : bindsFirst.endpoint();
             InteropApplication.of("restart.yml", profile, "interop.peer=" + peerEndpoint).run(context -> {
                 ZMQStream out = context.getBean("out", ZMQStream.class);
                 String[] where = streamBinds ? new String[] { "--connect", boundEndpoint(out) } : new String[] { "--bind", peerEndpoint };
-                PyzmqPeer first = streamBinds ? receiver(receiverType, where) : bound;
-                try {
+                try (PyzmqPeer first = streamBinds ? receiver(receiverType, where) : bindsFirst) {
                     probeUntilHeard(context, out, first);
                     send(out, 0);
                     first.awaitLine("REACHED");
-                    first.kill();
-                }
-                finally {
-                    first.close();
-                }
+                } // closing it is the crash: SIGKILL
                 send(out, 1);
                 await().atMost(TIMEOUT).until(() -> out.getConnections().handshakenPeers() == 0);
                 send(out, 2);
