@@ -2,10 +2,14 @@ package io.zmqstream;
 
 import java.lang.reflect.Field;
 import java.net.InetSocketAddress;
+import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
+import java.util.ConcurrentModificationException;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import org.zeromq.ZMQ;
 
@@ -18,31 +22,71 @@ import org.zeromq.ZMQ;
  */
 final class JeroMqConnectRace {
 
-    private JeroMqConnectRace() {
+    /**
+     * How long an engine's handle may go without a key before the race, not a registration about
+     * to happen, has left it so: the I/O thread registers a new handle on its next turn.
+     */
+    private static final long KEYLESS_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    private final ZMQ.Socket socketOfContext;
+    private final int remotePort;
+    private long keylessSince;
+
+    /**
+     * Watches the tcp connection whose remote port is {@code remotePort}, in every I/O thread of the
+     * socket's context.
+     */
+    JeroMqConnectRace(ZMQ.Socket socketOfContext, int remotePort) {
+        this.socketOfContext = socketOfContext;
+        this.remotePort = remotePort;
     }
 
     /**
-     * Cancels, in every I/O thread of the socket's context, the selection key of the engine of the
-     * tcp connection whose remote port is {@code remotePort}. JeroMQ reports a connection before
-     * its engine is registered, and until then the channel's key is the connecter's, which waits
-     * for the connect to complete: that one is left alone.
-     *
-     * @return how many keys were cancelled: 0 while the engine is not registered yet
+     * Whether the connection's engine is stalled now: this call cancelled its key, or the race had
+     * left it without one. JeroMQ reports a connection before it registers the engine, and until
+     * then the channel's handle is the connecter's, which is left alone. Call until it says yes.
      */
-    static int dropEngineKey(ZMQ.Socket socketOfContext, int remotePort) throws ReflectiveOperationException {
-        int cancelled = 0;
+    boolean stall() throws ReflectiveOperationException {
         for (Object ioThread : (List<?>) field(socketOfContext.getCtx(), "ioThreads")) {
-            Selector selector = (Selector) field(field(ioThread, "poller"), "selector");
-            for (SelectionKey key : selector.keys()) {
-                if (key.isValid() && (key.interestOps() & SelectionKey.OP_CONNECT) == 0
-                        && key.channel() instanceof SocketChannel channel && channel.isConnected()
-                        && ((InetSocketAddress) channel.socket().getRemoteSocketAddress()).getPort() == remotePort) {
-                    key.cancel();
-                    cancelled++;
+            Object poller = field(ioThread, "poller");
+            Selector selector = (Selector) field(poller, "selector");
+            for (Object handle : handles(poller)) {
+                SelectableChannel channel = (SelectableChannel) field(handle, "fd");
+                if (!(boolean) field(handle, "cancelled") && ((int) field(handle, "ops") & SelectionKey.OP_CONNECT) == 0
+                        && leadsToThePort(channel)) {
+                    return stall(channel.keyFor(selector));
                 }
             }
         }
-        return cancelled;
+        keylessSince = 0;
+        return false;
+    }
+
+    private boolean stall(SelectionKey key) {
+        if (key != null && key.isValid()) {
+            key.cancel();
+            return true;
+        }
+        long now = System.nanoTime();
+        if (keylessSince == 0) {
+            keylessSince = now;
+        }
+        return now - keylessSince >= KEYLESS_NANOS;
+    }
+
+    private boolean leadsToThePort(SelectableChannel channel) {
+        return channel instanceof SocketChannel socket && socket.isConnected()
+                && ((InetSocketAddress) socket.socket().getRemoteSocketAddress()).getPort() == remotePort;
+    }
+
+    /** The poller's handles; the I/O thread changes them meanwhile, so a read that collides sees none. */
+    private static List<?> handles(Object poller) throws ReflectiveOperationException {
+        try {
+            return List.copyOf((Set<?>) field(poller, "fdTable"));
+        }
+        catch (ConcurrentModificationException | NullPointerException ex) {
+            return List.of();
+        }
     }
 
     private static Object field(Object target, String name) throws ReflectiveOperationException {
