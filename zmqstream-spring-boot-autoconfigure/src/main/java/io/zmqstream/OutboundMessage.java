@@ -12,11 +12,15 @@ import zmq.Msg;
 
 /**
  * One queued message: frames validated (and copied if asked) on the sender's thread, sent frame by
- * frame on the loop thread.
+ * frame on the loop thread. A single frame is kept as it is, without a list around it: that is
+ * most messages, and the list would be allocated for each.
  */
 final class OutboundMessage {
 
-    final List<?> frames;
+    /** The only frame of a single-frame message, or {@code null}. */
+    private final Object single;
+    /** The frames of a multipart message, or {@code null}. */
+    private final List<?> multipart;
     final SendCallback callback;
     final boolean copied;
     final long bytes;
@@ -24,8 +28,10 @@ final class OutboundMessage {
     /** Frames the socket has already taken; only the loop thread reads or writes it. */
     private int framesSent;
 
-    private OutboundMessage(List<?> frames, int flags, SendCallback callback, boolean copied, long bytes) {
-        this.frames = frames;
+    private OutboundMessage(Object single, List<?> multipart, int flags, SendCallback callback, boolean copied,
+            long bytes) {
+        this.single = single;
+        this.multipart = multipart;
         this.moreFollows = (flags & ZMQ.SNDMORE) != 0;
         this.callback = callback;
         this.copied = copied;
@@ -41,17 +47,35 @@ final class OutboundMessage {
         if (frames == null || frames.isEmpty()) {
             throw new IllegalArgumentException("A message needs at least one frame");
         }
+        if (frames.size() == 1) {
+            return ofFrame(frames.get(0), flags, copy, callback);
+        }
         long bytes = 0;
         for (int i = 0; i < frames.size(); i++) {
             bytes += frameSize(frames.get(i), i);
         }
         List<?> queued = copy ? copyFrames(frames) : List.copyOf(frames);
-        return new OutboundMessage(queued, flags, callback, copy, bytes);
+        return new OutboundMessage(null, queued, flags, callback, copy, bytes);
     }
 
-    /** Wraps frames the stream made itself (encoded text, JSON, objects): nobody else holds them. */
+    /**
+     * Validates one user frame, copying it when the caller may reuse its buffer at once.
+     *
+     * @throws IllegalArgumentException for a frame of an unsupported type
+     */
+    static OutboundMessage ofFrame(Object frame, int flags, boolean copy, SendCallback callback) {
+        int bytes = frameSize(frame, 0);
+        return new OutboundMessage(copy ? copyOf(frame) : frame, null, flags, callback, copy, bytes);
+    }
+
+    /** Wraps a frame the stream made itself (encoded text, JSON, objects): nobody else holds it. */
     static OutboundMessage owned(byte[] frame, int flags, SendCallback callback) {
-        return new OutboundMessage(List.of(frame), flags, callback, true, frame.length);
+        return new OutboundMessage(frame, null, flags, callback, true, frame.length);
+    }
+
+    /** The frames as send callbacks see them: a list made on demand for a single frame. */
+    List<?> frames() {
+        return single != null ? List.of(single) : multipart;
     }
 
     private static int frameSize(Object frame, int index) {
@@ -73,9 +97,6 @@ final class OutboundMessage {
     }
 
     private static List<byte[]> copyFrames(List<?> frames) {
-        if (frames.size() == 1) {
-            return List.of(copyOf(frames.get(0)));
-        }
         List<byte[]> copies = new ArrayList<>(frames.size());
         for (Object frame : frames) {
             copies.add(copyOf(frame));
@@ -103,10 +124,11 @@ final class OutboundMessage {
      * @throws org.zeromq.ZMQException when the socket refuses the message with an error
      */
     boolean sendTo(ZMQ.Socket socket) {
-        int last = frames.size() - 1;
+        int last = single != null ? 0 : multipart.size() - 1;
         while (framesSent <= last) {
             int flags = ZMQ.DONTWAIT | (framesSent < last || moreFollows ? ZMQ.SNDMORE : 0);
-            if (!socket.sendMsg(toMsg(frames.get(framesSent)), flags)) {
+            Object frame = single != null ? single : multipart.get(framesSent);
+            if (!socket.sendMsg(toMsg(frame), flags)) {
                 return false;
             }
             framesSent++;

@@ -5,7 +5,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -595,7 +594,7 @@ public class ZMQStream implements AutoCloseable {
      * @param callback fired for this message only, once sent or failed; may be {@code null}
      */
     public void send(byte[] data, int flags, boolean copy, boolean track, SendCallback callback) {
-        sendMultipart(Collections.singletonList(data), flags, copy, track, callback);
+        enqueue(OutboundMessage.ofFrame(data, flags, copy || track, callback));
     }
 
     /**
@@ -1360,18 +1359,22 @@ public class ZMQStream implements AutoCloseable {
     }
 
     private void notifySent(OutboundMessage message, MessageTracker status) {
+        SendStreamCallback streamCallback = sendCallback;
+        if (message.callback == null && streamCallback == null) {
+            return;
+        }
+        List<?> frames = message.frames();
         if (message.callback != null) {
             try {
-                message.callback.onSend(message.frames, status);
+                message.callback.onSend(frames, status);
             }
             catch (Throwable ex) {
                 callbackFailed("send callback", ex);
             }
         }
-        SendStreamCallback streamCallback = sendCallback;
         if (streamCallback != null) {
             try {
-                streamCallback.onSend(this, message.frames, status);
+                streamCallback.onSend(this, frames, status);
             }
             catch (Throwable ex) {
                 callbackFailed("onSend callback", ex);
@@ -1436,6 +1439,9 @@ public class ZMQStream implements AutoCloseable {
     }
 
     private static List<Frame> wrap(List<Msg> frames) {
+        if (frames.size() == 1) {
+            return List.of(new Frame(frames.get(0)));
+        }
         Frame[] wrapped = new Frame[frames.size()];
         for (int i = 0; i < wrapped.length; i++) {
             wrapped[i] = new Frame(frames.get(i));
