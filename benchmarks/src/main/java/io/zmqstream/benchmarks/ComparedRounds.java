@@ -1,6 +1,7 @@
 package io.zmqstream.benchmarks;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -25,13 +26,32 @@ final class ComparedRounds {
     }
 
     /**
+     * What one comparison measured: the medians of both sides and the lowest and highest ratio of a
+     * single round.
+     *
+     * @param raw raw JeroMQ's median, messages per second
+     * @param other the compared code's median, messages per second
+     * @param lowestRatio the ratio of the compared code's worst round to the raw round beside it
+     * @param highestRatio the ratio of its best round to the raw round beside it
+     */
+    record Comparison(double raw, double other, double lowestRatio, double highestRatio) {
+
+        /** The ratio of the medians: the figure that matters. */
+        double ratio() {
+            return other / raw;
+        }
+    }
+
+    /**
      * Runs warm-up and measured rounds, raw first in each, and prints them and the ratio of medians.
      *
      * @param label what is compared with raw JeroMQ, such as {@code ZMQStream}
+     * @return the medians and the spread of the per-round ratios
      */
-    static void run(String description, String label, int rounds, Round raw, Round stream) throws Exception {
+    static Comparison run(String description, String label, int rounds, Round raw, Round stream) throws Exception {
         List<Double> rawRates = new ArrayList<>();
         List<Double> streamRates = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
         for (int round = 0; round < WARMUP_ROUNDS + rounds; round++) {
             double rawRate = raw.messagesPerSecond();
             double streamRate = stream.messagesPerSecond();
@@ -41,6 +61,7 @@ final class ComparedRounds {
             if (measured) {
                 rawRates.add(rawRate);
                 streamRates.add(streamRate);
+                ratios.add(streamRate / rawRate);
             }
         }
         double rawMedian = median(rawRates);
@@ -48,9 +69,10 @@ final class ComparedRounds {
         System.out.printf(Locale.ROOT, "%s, median over %d rounds: raw %,.0f msg/s, %s %,.0f msg/s, "
                 + "ratio %s/raw = %.2f%n", description, rounds, rawMedian, label, streamMedian, label,
                 streamMedian / rawMedian);
+        return new Comparison(rawMedian, streamMedian, Collections.min(ratios), Collections.max(ratios));
     }
 
-    private static double median(List<Double> values) {
+    static double median(List<Double> values) {
         List<Double> sorted = values.stream().sorted().toList();
         int middle = sorted.size() / 2;
         return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;

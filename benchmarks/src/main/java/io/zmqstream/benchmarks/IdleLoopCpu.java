@@ -1,6 +1,7 @@
 package io.zmqstream.benchmarks;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +15,10 @@ import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 /**
- * The CPU an idle loop costs: 100 streams (PULL sockets bound on tcp loopback, receive callbacks
+ * What idle streams cost: streams (PULL sockets bound on tcp loopback, receive callbacks
  * registered, nothing arriving) on one loop, measured over a wall-clock window as the loop
- * thread's CPU time and the whole process's.
+ * thread's CPU time and the whole process's, and the heap each stream holds beside a raw JeroMQ
+ * socket bound the same way.
  *
  * <p>Arguments: number of streams (default 100), seconds to measure (default 10), and {@code paused}
  * to measure paused streams instead: no receive callback, with a message waiting on each socket.
@@ -24,6 +26,19 @@ import org.zeromq.ZMQ;
 public final class IdleLoopCpu {
 
     private IdleLoopCpu() {
+    }
+
+    /**
+     * What was measured.
+     *
+     * @param streams how many streams
+     * @param loopCpuPercent the loop thread's CPU, in percent of a core
+     * @param processCpuPercent the whole process's CPU, in percent of a core
+     * @param heapPerStream heap bytes one stream and its socket hold
+     * @param heapPerRawSocket heap bytes one raw JeroMQ socket holds, bound the same way
+     */
+    record IdleCost(int streams, double loopCpuPercent, double processCpuPercent, long heapPerStream,
+            long heapPerRawSocket) {
     }
 
     /**
@@ -36,10 +51,23 @@ public final class IdleLoopCpu {
         int streams = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         boolean paused = args.length > 2 && args[2].equals("paused");
+        measure(streams, seconds, paused);
+    }
+
+    /**
+     * Measures {@code streams} idle (or paused) streams over {@code seconds} and prints what it found,
+     * each side in a context of its own that may hold that many sockets.
+     */
+    static IdleCost measure(int streams, int seconds, boolean paused) throws Exception {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        try (ZContext context = new ZContext(); ZmqIoLoop loop = new ZmqIoLoop(context, "idle-ioloop")) {
+        long heapPerRawSocket;
+        try (ZContext context = context(streams)) {
+            heapPerRawSocket = heapPerRawSocket(context, streams);
+        }
+        try (ZContext context = context(2 * streams); ZmqIoLoop loop = new ZmqIoLoop(context, "idle-ioloop")) {
+            long heapBefore = usedHeapAfterGc();
             List<ZMQStream> open = new ArrayList<>();
             List<ZMQ.Socket> senders = new ArrayList<>();
             for (int i = 0; i < streams; i++) {
@@ -60,6 +88,7 @@ public final class IdleLoopCpu {
             long loopThreadId = loop.submit(() -> Thread.currentThread().getId()).get(10, TimeUnit.SECONDS);
             // Let start-up settle before measuring.
             TimeUnit.SECONDS.sleep(1);
+            long heapPerStream = (usedHeapAfterGc() - heapBefore) / streams;
 
             long loopCpuStart = threads.getThreadCpuTime(loopThreadId);
             long processCpuStart = os.getProcessCpuTime();
@@ -69,10 +98,43 @@ public final class IdleLoopCpu {
             long loopCpu = threads.getThreadCpuTime(loopThreadId) - loopCpuStart;
             long processCpu = os.getProcessCpuTime() - processCpuStart;
 
+            IdleCost cost = new IdleCost(open.size(), 100.0 * loopCpu / wall, 100.0 * processCpu / wall,
+                    heapPerStream, heapPerRawSocket);
             System.out.printf(Locale.ROOT, "%d %s streams over %.1f s: loop thread CPU %.3f ms (%.4f%% of a core), "
-                    + "whole process CPU %.1f ms (%.3f%% of a core)%n", open.size(), paused ? "paused" : "idle", wall / 1e9, loopCpu / 1e6,
-                    100.0 * loopCpu / wall, processCpu / 1e6, 100.0 * processCpu / wall);
+                    + "whole process CPU %.1f ms (%.3f%% of a core); heap %,d B per stream, %,d B per raw JeroMQ socket%n",
+                    open.size(), paused ? "paused" : "idle", wall / 1e9, loopCpu / 1e6, cost.loopCpuPercent(),
+                    processCpu / 1e6, cost.processCpuPercent(), heapPerStream, heapPerRawSocket);
             senders.forEach(context::destroySocket);
+            return cost;
         }
+    }
+
+    /** A context for {@code sockets} sockets and a few more: JeroMQ's default allows 1,023. */
+    private static ZContext context(int sockets) {
+        ZContext context = new ZContext();
+        context.getContext().setMaxSockets(sockets + 16);
+        return context;
+    }
+
+    /** The heap a raw JeroMQ PULL socket bound on tcp loopback holds, averaged over {@code sockets} of them. */
+    private static long heapPerRawSocket(ZContext context, int sockets) {
+        long before = usedHeapAfterGc();
+        List<ZMQ.Socket> open = new ArrayList<>();
+        for (int i = 0; i < sockets; i++) {
+            ZMQ.Socket pull = context.createSocket(SocketType.PULL);
+            pull.bindToRandomPort("tcp://127.0.0.1");
+            open.add(pull);
+        }
+        long perSocket = (usedHeapAfterGc() - before) / sockets;
+        open.forEach(context::destroySocket);
+        return perSocket;
+    }
+
+    private static long usedHeapAfterGc() {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return memory.getHeapMemoryUsage().getUsed();
     }
 }

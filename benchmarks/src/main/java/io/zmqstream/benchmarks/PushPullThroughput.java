@@ -32,17 +32,12 @@ public final class PushPullThroughput {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         try (ZContext context = new ZContext()) {
             ComparedRounds.run(String.format(Locale.ROOT, "receive, %,d x %d B", messages, ComparedRounds.MESSAGE_SIZE),
-                    "ZMQStream", rounds, () -> rawReceiver(context, messages), () -> streamReceiver(context, messages));
+                    "ZMQStream", rounds, () -> RawReceiver.round(context, messages), () -> streamReceiver(context, messages));
         }
     }
 
-    private static double rawReceiver(ZContext context, int messages) throws Exception {
-        try (RawReceiver receiver = new RawReceiver(context, messages)) {
-            return PushSender.time(context, receiver.endpoint(), messages, receiver.received());
-        }
-    }
-
-    private static double streamReceiver(ZContext context, int messages) throws Exception {
+    /** One round: a raw PUSH sender sends {@code messages} to a new stream's {@code onRecv}, timed until it has them all. */
+    static double streamReceiver(ZContext context, int messages) throws Exception {
         try (ZmqIoLoop loop = new ZmqIoLoop(context, "bench-ioloop")) {
             ZMQStream pull = new ZMQStream(context.createSocket(SocketType.PULL), loop);
             int port = pull.bindToRandomPort("tcp://127.0.0.1");

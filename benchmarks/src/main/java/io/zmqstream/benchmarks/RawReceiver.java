@@ -29,6 +29,13 @@ final class RawReceiver implements AutoCloseable {
         thread.start();
     }
 
+    /** One round: a raw PUSH sender sends {@code messages} to a new raw receiver, timed until it has them all. */
+    static double round(ZContext context, int messages) throws InterruptedException {
+        try (RawReceiver receiver = new RawReceiver(context, messages)) {
+            return PushSender.time(context, receiver.endpoint(), messages, receiver.received());
+        }
+    }
+
     String endpoint() {
         return endpoint;
     }

@@ -1,8 +1,11 @@
 package io.zmqstream.benchmarks;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
+import java.util.concurrent.CyclicBarrier;
+import java.util.function.IntFunction;
 
 import io.zmqstream.ZMQStream;
 import io.zmqstream.ZmqIoLoop;
@@ -11,12 +14,14 @@ import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 /**
- * Messages per second sent through {@link ZMQStream#send(byte[])} from an application thread (the
- * loop sends them) against a raw JeroMQ PUSH socket sending on that thread itself, in the same run:
- * PUSH to PULL over tcp loopback, 16-byte messages, a raw PULL receiver thread in both cases.
+ * Messages per second sent through {@link ZMQStream#send(byte[])} from application threads (the
+ * loop sends them) against raw JeroMQ PUSH sockets, one per thread as JeroMQ requires, sending on
+ * those threads themselves, in the same run: PUSH to PULL over tcp loopback, 16-byte messages, a
+ * raw PULL receiver thread counting them in both cases.
  *
  * <p>Arguments: messages per round (default 2,000,000), measured rounds per sender (default 5), the
- * loop's spin time in microseconds (default {@link ZmqIoLoop#DEFAULT_SPIN_TIME}).
+ * loop's spin time in microseconds (default {@link ZmqIoLoop#DEFAULT_SPIN_TIME}), sending threads
+ * (default 1).
  */
 public final class SendThroughput {
 
@@ -28,50 +33,98 @@ public final class SendThroughput {
     /**
      * Runs the benchmark and prints each round and the ratio of medians.
      *
-     * @param args optionally the messages per round, the number of measured rounds and the spin time
+     * @param args optionally the messages per round, the number of measured rounds, the spin time and the threads
      * @throws Exception when a round fails
      */
     public static void main(String[] args) throws Exception {
         int messages = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         Duration spin = args.length > 2 ? Duration.ofNanos(Long.parseLong(args[2]) * 1_000) : ZmqIoLoop.DEFAULT_SPIN_TIME;
+        int threads = args.length > 3 ? Integer.parseInt(args[3]) : 1;
         try (ZContext context = new ZContext()) {
-            ComparedRounds.run(String.format(Locale.ROOT, "send, %,d x %d B, spin %d us", messages,
-                    ComparedRounds.MESSAGE_SIZE, spin.toNanos() / 1_000), "ZMQStream", rounds,
-                    () -> rawSender(context, messages), () -> streamSender(context, messages, spin));
+            compare(context, messages, rounds, threads, spin);
         }
     }
 
-    private static double rawSender(ZContext context, int messages) throws Exception {
-        ZMQ.Socket push = context.createSocket(SocketType.PUSH);
-        try {
-            return timeSending(context, messages, push::connect, () -> push.send(PAYLOAD, 0));
+    /** Compares raw sockets and one stream, both sending from {@code threads} threads. */
+    static ComparedRounds.Comparison compare(ZContext context, int messages, int rounds, int threads, Duration spin)
+            throws Exception {
+        return ComparedRounds.run(String.format(Locale.ROOT, "send from %d thread(s), %,d x %d B, spin %d us", threads,
+                messages, ComparedRounds.MESSAGE_SIZE, spin.toNanos() / 1_000), "ZMQStream", rounds,
+                () -> rawSenders(context, messages, threads), () -> streamSender(context, messages, threads, spin));
+    }
+
+    private static double rawSenders(ZContext context, int messages, int threads) throws Exception {
+        List<ZMQ.Socket> sockets = new ArrayList<>();
+        try (RawReceiver receiver = new RawReceiver(context, messages)) {
+            return timeSending(receiver, messages, threads, thread -> {
+                ZMQ.Socket push = context.createSocket(SocketType.PUSH);
+                push.connect(receiver.endpoint());
+                sockets.add(push);
+                return count -> {
+                    for (int i = 0; i < count; i++) {
+                        push.send(PAYLOAD, 0);
+                    }
+                };
+            });
         }
         finally {
-            context.destroySocket(push);
+            // Closed once every message arrived: closing drops what a socket still holds.
+            sockets.forEach(context::destroySocket);
         }
     }
 
-    private static double streamSender(ZContext context, int messages, Duration spin) throws Exception {
-        try (ZmqIoLoop loop = new ZmqIoLoop(context, "bench-ioloop")) {
+    private static double streamSender(ZContext context, int messages, int threads, Duration spin) throws Exception {
+        try (ZmqIoLoop loop = new ZmqIoLoop(context, "bench-ioloop"); RawReceiver receiver = new RawReceiver(context, messages)) {
             loop.setSpinTime(spin);
             ZMQStream push = new ZMQStream(context.createSocket(SocketType.PUSH), loop);
             loop.start();
-            return timeSending(context, messages, push::connect, () -> push.send(PAYLOAD, 0, false, false, null));
+            push.connect(receiver.endpoint());
+            return timeSending(receiver, messages, threads, thread -> count -> {
+                for (int i = 0; i < count; i++) {
+                    push.send(PAYLOAD, 0, false, false, null);
+                }
+            });
         }
     }
 
-    /** Times {@code send} called {@code messages} times on this thread until a raw receiver has them all. */
-    private static double timeSending(ZContext context, int messages, Consumer<String> connect, Runnable send)
+    /** What one sending thread does: sends its share of the messages. */
+    @FunctionalInterface
+    private interface Sender {
+        void send(int count);
+    }
+
+    /**
+     * Starts the senders together and times them until the receiver has every message.
+     *
+     * @param senders makes each thread's sender, on the caller's thread
+     */
+    private static double timeSending(RawReceiver receiver, int messages, int threads, IntFunction<Sender> senders)
             throws Exception {
-        try (RawReceiver receiver = new RawReceiver(context, messages)) {
-            connect.accept(receiver.endpoint());
-            long start = System.nanoTime();
-            for (int i = 0; i < messages; i++) {
-                send.run();
-            }
-            RawReceiver.await(receiver.received());
-            return messages / ((System.nanoTime() - start) / 1e9);
+        CyclicBarrier start = new CyclicBarrier(threads + 1);
+        List<Thread> running = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Sender sender = senders.apply(t);
+            int share = messages / threads + (t < messages % threads ? 1 : 0);
+            Thread thread = new Thread(() -> {
+                try {
+                    start.await();
+                }
+                catch (Exception ex) {
+                    throw new IllegalStateException(ex);
+                }
+                sender.send(share);
+            }, "bench-sender-" + t);
+            thread.start();
+            running.add(thread);
         }
+        start.await();
+        long begin = System.nanoTime();
+        RawReceiver.await(receiver.received());
+        double rate = messages / ((System.nanoTime() - begin) / 1e9);
+        for (Thread thread : running) {
+            thread.join();
+        }
+        return rate;
     }
 }
