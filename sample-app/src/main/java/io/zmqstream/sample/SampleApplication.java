@@ -4,11 +4,14 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * The first thing to run: a ROUTER stream that echoes every request and a DEALER stream that sends
- * one every half second, both declared in {@code application.yml} and driven by the shared loop.
+ * The first thing to run: every pattern the starter serves, each declared in {@code application.yml}
+ * and driven by the shared loop. A ROUTER echo service and its DEALER client; a PUB ticker on a timer
+ * and a SUB listener to one of its two topics; a PUSH/PULL pipeline that prices JSON orders, fed by a
+ * timer and by {@code POST /orders}; the actuator on loopback. {@code sample-app/README.md} says what
+ * each part shows.
  *
  * <p>Run with {@code ./mvnw -pl sample-app -am spring-boot:run}; stop with Ctrl-C, or pass
- * {@code -Dspring-boot.run.arguments=--sample.round-trips=3} to stop after three replies.
+ * {@code -Dspring-boot.run.arguments=--sample.round-trips=3} to stop after three echo replies.
  */
 @SpringBootApplication
 public class SampleApplication {

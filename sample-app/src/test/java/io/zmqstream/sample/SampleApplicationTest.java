@@ -7,7 +7,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import io.zmqstream.sample.echo.EchoClient;
+import io.zmqstream.sample.orders.OrderDesk;
+import io.zmqstream.sample.orders.OrderFeed;
+import io.zmqstream.sample.ticker.PriceTicker;
+import io.zmqstream.sample.ticker.PriceWatcher;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,8 +31,15 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "sample.request-period=50ms")
+/**
+ * The sample end to end, on random ports: every pattern carries traffic, {@code POST /orders} goes
+ * through the pipeline, and the actuator's counts are the traffic the application saw. The last
+ * test stops the traffic, so it runs last.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"sample.request-period=50ms", "sample.tick-period=20ms", "sample.order-period=100ms"})
 @ExtendWith(OutputCaptureExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SampleApplicationTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -32,43 +47,161 @@ class SampleApplicationTest {
     @Autowired
     private EchoClient client;
 
+    @Autowired
+    private PriceTicker ticker;
+
+    @Autowired
+    private PriceWatcher watcher;
+
+    @Autowired
+    private OrderDesk desk;
+
+    @Autowired
+    private OrderFeed feed;
+
     @LocalServerPort
     private int httpPort;
 
     @DynamicPropertySource
-    static void freePort(DynamicPropertyRegistry registry) {
-        int port = TestSocketUtils.findAvailableTcpPort();
-        registry.add("sample.port", () -> port);
+    static void freePorts(DynamicPropertyRegistry registry) {
+        for (String stream : new String[] {"echo", "ticker", "orders", "receipts"}) {
+            int port = TestSocketUtils.findAvailableTcpPort();
+            registry.add("sample.ports." + stream, () -> port);
+        }
     }
 
     @Test
+    @Order(1)
     void theRouterEchoesEveryRequestBackToTheDealer(CapturedOutput output) {
-        await().atMost(TIMEOUT).until(() -> client.getReplies() >= 3);
+        int replies = client.getReplies();
+        await().atMost(TIMEOUT).until(() -> client.getReplies() >= replies + 3);
 
-        assertThat(output).contains("router <- hello 1 (from sample-client)", "dealer <- hello 1", "dealer <- hello 3");
+        String request = "hello " + (replies + 1);
+        assertThat(output).contains("router <- " + request + " (from sample-client)", "dealer <- " + request);
     }
 
     @Test
-    void theActuatorShowsBothStreamsTheirCountsAndTheZmqHealth() throws Exception {
-        await().atMost(TIMEOUT).until(() -> client.getReplies() >= 3);
+    @Order(1)
+    void theSubscriberGetsThePricesAndNoneOfTheNews(CapturedOutput output) {
+        await().atMost(TIMEOUT).until(() -> watcher.getPrices() >= 20);
 
+        assertThat(watcher.getLast()).startsWith("price.EURUSD ");
+        // The ticker published a price and a headline per tick; the subscriber got at most one per tick.
+        assertThat(watcher.getPrices()).isLessThanOrEqualTo(ticker.getTicks());
+        assertThat(output).contains("sub    <- price.EURUSD").doesNotContain("news.");
+    }
+
+    @Test
+    @Order(1)
+    void theTimerOnTheLoopFeedsThePipelineAndLogsEachReceipt(CapturedOutput output) {
+        long placed = desk.getPlaced();
+
+        await().atMost(TIMEOUT).until(() -> output.toString().contains("pull   <- receipt #" + (placed + 3) + ": "));
+
+        assertThat(output).containsPattern("pull   <- receipt #\\d+: \\d+ x \\w+ = [0-9.]+ \\(priced on sample-ioloop\\)");
+    }
+
+    @Test
+    @Order(1)
+    void anOrderPostedOverHttpComesBackPricedByTheWorkerOnTheLoop() throws Exception {
+        HttpResponse<String> response = post("/orders", "{\"item\":\"tea\",\"quantity\":3,\"unitPrice\":1.50}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode receipt = JsonMapper.shared().readTree(response.body());
+        assertThat(receipt.get("item").asString()).isEqualTo("tea");
+        assertThat(receipt.get("quantity").asInt()).isEqualTo(3);
+        assertThat(receipt.get("total").decimalValue()).isEqualByComparingTo("4.50");
+        assertThat(receipt.get("pricedOn").asString()).isEqualTo("sample-ioloop");
+        assertThat(receipt.get("id").asLong()).isPositive();
+    }
+
+    @Test
+    @Order(1)
+    void anOrderWithoutQuantityIsRefusedBeforeItEntersThePipeline() throws Exception {
+        long placed = desk.getPlaced();
+
+        HttpResponse<String> response = post("/orders", "{\"item\":\"tea\",\"quantity\":0,\"unitPrice\":1.50}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(desk.getPlaced()).as("orders placed by the feed meanwhile only").isGreaterThanOrEqualTo(placed);
+    }
+
+    @Test
+    @Order(1)
+    void theZmqHealthIsUpAndPrometheusShowsEveryZmqMeter() throws Exception {
+        await().atMost(TIMEOUT).until(() -> client.getReplies() >= 1 && desk.getPlaced() >= 1);
+
+        assertThat(get("/actuator/health").get("components").get("zmq").get("status").asString()).isEqualTo("UP");
+        String prometheus = getText("/actuator/prometheus");
+        JsonNode names = get("/actuator/metrics").get("names");
+        int zmqMeters = 0;
+        for (JsonNode name : names) {
+            if (name.asString().startsWith("zmq.")) {
+                zmqMeters++;
+                assertThat(prometheus).as(name.asString()).contains(name.asString().replace('.', '_'));
+            }
+        }
+        assertThat(zmqMeters).isGreaterThanOrEqualTo(8);
+        assertThat(prometheus).contains("zmq_messages_received_messages_total{", "stream=\"order-intake\"");
+    }
+
+    @Test
+    @Order(2)
+    void onceTheTrafficStopsTheActuatorCountsAreExactlyTheTrafficTheApplicationSaw() throws Exception {
+        client.stop();
+        ticker.stop();
+        feed.stop();
+        // What was sent before the stop arrives; then every count settles.
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            JsonNode streams = get("/actuator/zmq").get("streams");
+            assertThat(sent(streams, "client")).isEqualTo(client.getRequests());
+            assertThat(received(streams, "echo")).isEqualTo(client.getRequests());
+            assertThat(sent(streams, "echo")).isEqualTo(client.getRequests());
+            assertThat(received(streams, "client")).isEqualTo(client.getReplies()).isEqualTo(client.getRequests());
+
+            assertThat(sent(streams, "ticker")).isEqualTo(2 * ticker.getTicks());
+            assertThat(received(streams, "prices")).isEqualTo(watcher.getPrices());
+
+            assertThat(sent(streams, "orders")).isEqualTo(desk.getPlaced());
+            assertThat(received(streams, "order-intake")).isEqualTo(desk.getPlaced());
+            assertThat(sent(streams, "order-results")).isEqualTo(desk.getPlaced());
+            assertThat(received(streams, "receipts")).isEqualTo(desk.getPlaced());
+        });
         JsonNode zmq = get("/actuator/zmq");
         assertThat(zmq.get("loop").get("thread").asString()).isEqualTo("sample-ioloop");
-        JsonNode echo = zmq.get("streams").get("echo");
-        assertThat(echo.get("type").asString()).isEqualTo("ROUTER");
-        assertThat(echo.get("messagesReceived").asLong()).isGreaterThanOrEqualTo(3);
-        assertThat(zmq.get("streams").get("client").get("listeners").get(0).get("id").asString())
-                .isEqualTo("echoClient.onReply");
-        JsonNode received = get("/actuator/metrics/zmq.messages.received?tag=stream:client");
-        assertThat(received.get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(3);
-        assertThat(get("/actuator/health").get("components").get("zmq").get("status").asString()).isEqualTo("UP");
+        assertThat(zmq.get("streams").get("echo").get("type").asString()).isEqualTo("ROUTER");
+        assertThat(zmq.get("streams").get("receipts").get("listeners").get(0).get("id").asString())
+                .isEqualTo("orderDesk.onReceipt");
+        JsonNode metered = get("/actuator/metrics/zmq.messages.received?tag=stream:receipts");
+        assertThat(metered.get("measurements").get(0).get("value").asLong()).isEqualTo(desk.getPlaced());
+    }
+
+    private static long sent(JsonNode streams, String stream) {
+        return streams.get(stream).get("messagesSent").asLong();
+    }
+
+    private static long received(JsonNode streams, String stream) {
+        return streams.get(stream).get("messagesReceived").asLong();
     }
 
     private JsonNode get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest
-                .newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).timeout(TIMEOUT).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return JsonMapper.shared().readTree(getText(path));
+    }
+
+    private String getText(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri(path))
+                .timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path).isEqualTo(200);
-        return JsonMapper.shared().readTree(response.body());
+        return response.body();
+    }
+
+    private HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri(path)).timeout(TIMEOUT)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + httpPort + path);
     }
 }

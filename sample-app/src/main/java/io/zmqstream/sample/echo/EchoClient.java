@@ -1,4 +1,4 @@
-package io.zmqstream.sample;
+package io.zmqstream.sample.echo;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -59,6 +59,15 @@ public class EchoClient implements SmartLifecycle {
             // Not on the loop thread: closing the application closes this loop and waits for it.
             new Thread(() -> SpringApplication.exit(application), "sample-exit").start();
         }
+    }
+
+    /**
+     * How many requests were sent so far.
+     *
+     * @return the count
+     */
+    public int getRequests() {
+        return sequence.get();
     }
 
     /**

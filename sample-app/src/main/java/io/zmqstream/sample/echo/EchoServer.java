@@ -1,6 +1,7 @@
-package io.zmqstream.sample;
+package io.zmqstream.sample.echo;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 
 import io.zmqstream.listener.RoutingEnvelope;
 import io.zmqstream.listener.ZmqListener;
@@ -31,7 +32,17 @@ public class EchoServer {
      */
     @ZmqListener("echo")
     public String echo(RoutingEnvelope from, String request) {
-        log.info("router <- {} (from {})", request, new String(from.identity(), StandardCharsets.UTF_8));
+        log.info("router <- {} (from {})", request, readable(from.identity()));
         return request;
+    }
+
+    /** An identity set by the client (such as {@code sample-client}) as text, one ZeroMQ made up in hex. */
+    private static String readable(byte[] identity) {
+        for (byte b : identity) {
+            if (b < 0x20 || b > 0x7e) {
+                return "0x" + HexFormat.of().formatHex(identity);
+            }
+        }
+        return new String(identity, StandardCharsets.US_ASCII);
     }
 }
