@@ -394,10 +394,6 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
     }
 
     /**
-     * Queues a loop task for the loop thread, even one that is closing the loop: if the thread ends
-     * before reaching it, the caller runs it as the sockets' owner.
-     */
-    /**
      * Queues a loop task from any thread, JeroMQ's I/O threads and the loop thread included, for a
      * later turn: never run on the calling thread and never blocking. The loop thread runs it, or
      * whoever owns the sockets next.
@@ -406,6 +402,10 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
         queue(task);
     }
 
+    /**
+     * Queues a loop task for the loop thread, even one that is closing the loop: if the thread ends
+     * before reaching it, the caller runs it as the sockets' owner.
+     */
     private void queueForRunningLoop(LoopTask task) {
         queue(task);
         ownership.runLeftBehind();

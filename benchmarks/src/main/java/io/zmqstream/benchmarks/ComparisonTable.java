@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 import io.zmqstream.ZmqIoLoop;
 import org.openjdk.jmh.results.RunResult;
@@ -21,7 +23,7 @@ import org.zeromq.ZContext;
  * {@code ZMQStream}) when installed; sending from 1, 2 and 4 threads; round-trip latency; idle
  * streams; bytes allocated per message. Prints the table in Markdown at the end.
  *
- * <p>Arguments: messages per round (default 1,000,000), measured rounds per row (default 7).
+ * <p>Arguments: messages per round (default 2,000,000), measured rounds per row (default 7).
  */
 public final class ComparisonTable {
 
@@ -43,7 +45,7 @@ public final class ComparisonTable {
      * @throws Exception when a measurement fails
      */
     public static void main(String[] args) throws Exception {
-        int messages = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int messages = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
         ComparisonTable table = new ComparisonTable();
         try (ZContext context = new ZContext()) {
@@ -118,18 +120,19 @@ public final class ComparisonTable {
     }
 
     private void allocation() throws Exception {
-        double raw = 0;
+        Map<String, Double> bytesPerMessage = new TreeMap<>();
         for (RunResult result : new Runner(new OptionsBuilder().include(AllocationBenchmark.class.getName())
                 .addProfiler(GCProfiler.class).build()).run()) {
             String benchmark = result.getParams().getBenchmark();
-            double bytes = result.getSecondaryResults().get("gc.alloc.rate.norm").getScore();
-            if (benchmark.endsWith(".raw")) {
-                raw = bytes;
-            }
-            rows.add(String.format(Locale.ROOT, "| bytes allocated per message, `AllocationBenchmark.%s` | %.0f B | "
-                    + "%s | |", benchmark.substring(benchmark.lastIndexOf('.') + 1), bytes,
-                    benchmark.endsWith(".raw") ? "1.00" : String.format(Locale.ROOT, "+%.0f B", bytes - raw)));
+            bytesPerMessage.put(benchmark.substring(benchmark.lastIndexOf('.') + 1),
+                    result.getSecondaryResults().get("gc.alloc.rate.norm").getScore());
         }
+        double raw = bytesPerMessage.remove("raw");
+        rows.add(String.format(Locale.ROOT, "| bytes allocated per message by all threads, raw JeroMQ "
+                + "(`AllocationBenchmark.raw`) | %.0f B | | |", raw));
+        bytesPerMessage.forEach((benchmark, bytes) -> rows.add(String.format(Locale.ROOT,
+                "| bytes allocated per message by all threads, `AllocationBenchmark.%s` | %.0f B | +%.0f B | |",
+                benchmark, bytes, bytes - raw)));
     }
 
     private void addThroughput(String path, ComparedRounds.Comparison comparison) {
