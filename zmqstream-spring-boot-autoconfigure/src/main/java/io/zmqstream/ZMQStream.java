@@ -1230,9 +1230,11 @@ public class ZMQStream implements AutoCloseable {
         while (sent < budget && sendOne()) {
             sent++;
         }
-        if (sent < budget && !sendQueue.isEmpty()) {
-            // Room reported, message refused: JeroMQ's ROUTER reports room at all times and,
-            // with ZMQ_ROUTER_MANDATORY, refuses a message to a peer whose pipe is full.
+        if (sent == 0 && !sendQueue.isEmpty() && (socket.getEvents() & ZMQ.Poller.POLLOUT) != 0) {
+            // Room reported, yet not one message taken: JeroMQ's ROUTER reports room at all times
+            // and, with ZMQ_ROUTER_MANDATORY, refuses a message to a peer whose pipe is full. Any
+            // other socket that refuses stops reporting room until its descriptor signals some, or
+            // got room back this very moment, and then takes the next turn's messages.
             loop.deferOutput(socket);
         }
         sendQueue.announceRoom();
