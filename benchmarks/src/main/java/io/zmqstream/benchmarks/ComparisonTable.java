@@ -133,6 +133,15 @@ public final class ComparisonTable {
         bytesPerMessage.forEach((benchmark, bytes) -> rows.add(String.format(Locale.ROOT,
                 "| bytes allocated per message by all threads, `AllocationBenchmark.%s` | %.0f B | +%.0f B | |",
                 benchmark, bytes, bytes - raw)));
+        ThreadAllocation.PerMessage perThread = ThreadAllocation.measure(1_000_000);
+        rows.add(String.format(Locale.ROOT, "| bytes allocated per message by the receiving thread: the loop for "
+                + "`onRecv` (`ThreadAllocation`) | %.0f B (raw `recv()` thread %.0f B) | %+.0f B | |",
+                perThread.loopReceiving(), perThread.rawReceiver(), perThread.loopReceiving() - perThread.rawReceiver()));
+        rows.add(String.format(Locale.ROOT, "| bytes allocated per message by the sending thread: the loop sending "
+                + "what `send` queued | %.0f B (raw `send()` thread %.0f B) | %+.0f B | |", perThread.loopSending(),
+                perThread.rawSender(), perThread.loopSending() - perThread.rawSender()));
+        rows.add(String.format(Locale.ROOT, "| bytes allocated per message by the application thread calling `send` "
+                + "| %.0f B | | |", perThread.applicationSending()));
     }
 
     private void addThroughput(String path, ComparedRounds.Comparison comparison) {
