@@ -23,24 +23,70 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 public class ZmqEndpoint {
 
     private final StreamDescriptions descriptions;
+    private final ProxyDescriptions proxies;
 
     /**
      * Creates the endpoint.
      *
-     * @param descriptions what it shows
+     * @param descriptions what it shows of the loop and the streams
+     * @param proxies what it shows of the proxies, or {@code null} when there are none
      */
-    public ZmqEndpoint(StreamDescriptions descriptions) {
+    public ZmqEndpoint(StreamDescriptions descriptions, ProxyDescriptions proxies) {
         this.descriptions = descriptions;
+        this.proxies = proxies;
     }
 
     /**
-     * The loop and every stream.
+     * The loop, every stream and every proxy.
      *
      * @return their descriptions
      */
     @ReadOperation
     public ZmqDescriptor zmq() {
-        return new ZmqDescriptor(descriptions.loop(), descriptions.streams());
+        return new ZmqDescriptor(descriptions.loop(), descriptions.streams(),
+                proxies == null ? Map.of() : proxies.proxies());
+    }
+
+    /**
+     * One proxy, at {@code /actuator/zmq/proxies/{name}}.
+     *
+     * @param group {@code proxies}
+     * @param name the proxy's name
+     * @return its description, or {@code null} (404) when there is no such proxy
+     */
+    @ReadOperation
+    public ProxyDescriptions.ProxyDescriptor proxy(@Selector String group, @Selector String name) {
+        return "proxies".equals(group) && proxies != null ? proxies.proxy(name) : null;
+    }
+
+    /**
+     * Pauses or resumes a proxy, at {@code /actuator/zmq/proxies/{name}}.
+     *
+     * @param group {@code proxies}
+     * @param name the proxy's name
+     * @param action {@code pause} or {@code resume}
+     * @return the proxy's description afterwards (its new state shows once the loop has applied it)
+     * @throws InvalidEndpointRequestException (400) for a proxy that does not exist or has not started,
+     *         or an action that is neither {@code pause} nor {@code resume}
+     */
+    @WriteOperation
+    public ProxyDescriptions.ProxyDescriptor steerProxy(@Selector String group, @Selector String name, String action) {
+        if (!"proxies".equals(group) || proxies == null || proxies.proxy(name) == null) {
+            throw new InvalidEndpointRequestException("There is no proxy named '" + name + "'", "No such proxy");
+        }
+        boolean pause = switch (action == null ? "" : action.toLowerCase(Locale.ROOT)) {
+            case "pause" -> true;
+            case "resume" -> false;
+            default -> throw new InvalidEndpointRequestException("Unknown action '" + action
+                    + "'; use \"pause\" or \"resume\"", "Unknown action");
+        };
+        try {
+            proxies.steer(name, pause);
+        }
+        catch (IllegalArgumentException ex) {
+            throw new InvalidEndpointRequestException(ex.getMessage(), "Proxy not started");
+        }
+        return proxies.proxy(name);
     }
 
     /**
@@ -84,12 +130,14 @@ public class ZmqEndpoint {
     }
 
     /**
-     * The loop and every stream.
+     * The loop, every stream and every proxy.
      *
      * @param loop the loop
      * @param streams the streams by name
+     * @param proxies the proxies by name
      */
     public record ZmqDescriptor(StreamDescriptions.LoopDescriptor loop,
-            Map<String, StreamDescriptions.StreamDescriptor> streams) implements OperationResponseBody {
+            Map<String, StreamDescriptions.StreamDescriptor> streams,
+            Map<String, ProxyDescriptions.ProxyDescriptor> proxies) implements OperationResponseBody {
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import io.zmqstream.LoopLagMonitor;
 import io.zmqstream.ZmqIoLoop;
 import io.zmqstream.actuate.SecretKeySanitizer;
+import io.zmqstream.actuate.ProxyDescriptions;
 import io.zmqstream.actuate.StreamDescriptions;
 import io.zmqstream.actuate.ZmqEndpoint;
 import io.zmqstream.actuate.ZmqHealthIndicator;
@@ -62,8 +63,10 @@ public class ZmqActuatorAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        ZmqEndpoint zmqEndpoint(StreamDescriptions descriptions) {
-            return new ZmqEndpoint(descriptions);
+        ZmqEndpoint zmqEndpoint(StreamDescriptions descriptions, ObjectProvider<ZmqProxyRegistry> proxies,
+                ZmqProperties properties) {
+            ZmqProxyRegistry registry = proxies.getIfAvailable();
+            return new ZmqEndpoint(descriptions, registry == null ? null : new ProxyDescriptions(registry, properties));
         }
     }
 

@@ -5,6 +5,7 @@ import io.zmqstream.ZMQStream;
 import io.zmqstream.ZapHandler;
 import io.zmqstream.ZmqIoLoop;
 import io.zmqstream.listener.JsonPayloadCodec;
+import io.zmqstream.listener.ZmqListenerEndpointRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -148,5 +149,20 @@ public class ZmqAutoConfiguration {
     @ConditionalOnMissingBean
     public ZmqStreamRegistry zmqStreamRegistry(ZmqProperties properties, ZmqStreamFactory factory) {
         return new ZmqStreamRegistry(properties, factory);
+    }
+
+    /**
+     * The proxies of {@code zmq.proxies}, checked now and started with the application.
+     *
+     * @param properties the {@code zmq.*} settings
+     * @param streams the configured streams
+     * @param listeners the listener registry, which a proxy's streams must not appear in
+     * @return the registry
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public ZmqProxyRegistry zmqProxyRegistry(ZmqProperties properties, ZmqStreamRegistry streams,
+            ObjectProvider<ZmqListenerEndpointRegistry> listeners) {
+        return new ZmqProxyRegistry(properties, streams, listeners.getIfAvailable());
     }
 }

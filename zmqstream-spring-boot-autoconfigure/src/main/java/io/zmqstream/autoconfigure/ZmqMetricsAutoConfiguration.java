@@ -11,6 +11,7 @@ import io.zmqstream.ZmqIoLoop;
 import io.zmqstream.listener.ListenerInvocationObserver;
 import io.zmqstream.metrics.ListenerObservations;
 import io.zmqstream.metrics.ListenerTimers;
+import io.zmqstream.metrics.ProxyMeters;
 import io.zmqstream.metrics.ZapMeters;
 import io.zmqstream.metrics.ZmqMeterBinder;
 import org.springframework.beans.factory.ObjectProvider;
@@ -61,6 +62,19 @@ public class ZmqMetricsAutoConfiguration {
             List<String> checked = properties.getStreams().entrySet().stream()
                     .filter(stream -> CurveClientPolicy.isSet(stream.getValue().getCurve())).map(Map.Entry::getKey).toList();
             return new ZapMeters(zapHandler::getObject, checked);
+        }
+
+        /**
+         * The proxies' meters.
+         *
+         * @param proxies the proxies of {@code zmq.proxies}
+         * @return the binder
+         */
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnBean(ZmqProxyRegistry.class)
+        ProxyMeters zmqProxyMeters(ZmqProxyRegistry proxies) {
+            return new ProxyMeters(proxies);
         }
 
         @Bean

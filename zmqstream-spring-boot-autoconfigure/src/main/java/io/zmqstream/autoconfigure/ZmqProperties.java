@@ -52,6 +52,11 @@ public class ZmqProperties {
     private final Map<String, Stream> streams = new LinkedHashMap<>();
 
     /**
+     * Proxies by name: each forwards between two streams of zmq.streams on the loop.
+     */
+    private final Map<String, Proxy> proxies = new LinkedHashMap<>();
+
+    /**
      * The ZeroMQ context shared by every stream.
      *
      * @return the settings
@@ -85,6 +90,115 @@ public class ZmqProperties {
      */
     public Map<String, Stream> getStreams() {
         return this.streams;
+    }
+
+    /**
+     * Proxies by name.
+     *
+     * @return the proxies' settings, keyed by proxy name
+     */
+    public Map<String, Proxy> getProxies() {
+        return this.proxies;
+    }
+
+    /**
+     * One proxy between two configured streams: a queue (ROUTER/DEALER), a forwarder (XSUB/XPUB) or
+     * a streamer (PULL/PUSH). The streams bring their binding, connecting, options and CURVE.
+     */
+    public static class Proxy {
+
+        /**
+         * The stream clients or publishers reach: a key of zmq.streams.
+         */
+        private String frontend;
+
+        /**
+         * The stream workers or subscribers reach: a key of zmq.streams.
+         */
+        private String backend;
+
+        /**
+         * A stream that gets a copy of every message the proxy forwards, such as a PUSH or PUB for
+         * auditing; copies it cannot take are dropped and counted, never holding up the proxy.
+         */
+        private String capture;
+
+        /**
+         * Messages a side's send queue holds before the proxy stops reading the other side.
+         */
+        private int queueLimit = 1000;
+
+        /**
+         * The {@code frontend} setting.
+         *
+         * @return the setting
+         */
+        public String getFrontend() {
+            return this.frontend;
+        }
+
+        /**
+         * Sets the {@code frontend} setting.
+         *
+         * @param frontend the setting
+         */
+        public void setFrontend(String frontend) {
+            this.frontend = frontend;
+        }
+
+        /**
+         * The {@code backend} setting.
+         *
+         * @return the setting
+         */
+        public String getBackend() {
+            return this.backend;
+        }
+
+        /**
+         * Sets the {@code backend} setting.
+         *
+         * @param backend the setting
+         */
+        public void setBackend(String backend) {
+            this.backend = backend;
+        }
+
+        /**
+         * The {@code capture} setting.
+         *
+         * @return the setting
+         */
+        public String getCapture() {
+            return this.capture;
+        }
+
+        /**
+         * Sets the {@code capture} setting.
+         *
+         * @param capture the setting
+         */
+        public void setCapture(String capture) {
+            this.capture = capture;
+        }
+
+        /**
+         * The {@code queue-limit} setting.
+         *
+         * @return the setting
+         */
+        public int getQueueLimit() {
+            return this.queueLimit;
+        }
+
+        /**
+         * Sets the {@code queue-limit} setting.
+         *
+         * @param queueLimit the setting
+         */
+        public void setQueueLimit(int queueLimit) {
+            this.queueLimit = queueLimit;
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.List;
 import io.zmqstream.SendQueueOptions;
 import io.zmqstream.ZMQStream;
 import io.zmqstream.ZmqIoLoop;
+import io.zmqstream.ZmqProxy;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,16 +32,19 @@ class ConfigurationMetadataTest {
         assertThat(names).containsExactlyInAnyOrder("zmq.context.io-threads", "zmq.context.max-sockets",
                 "zmq.io-loop.thread-name", "zmq.io-loop.batch-budget", "zmq.io-loop.spin-time",
                 "zmq.io-loop.lag-probe-interval", "zmq.io-loop.max-lag", "zmq.listener.observation-enabled",
-                "zmq.streams", "management.endpoint.zmq.access", "management.endpoint.zmq.cache.time-to-live",
+                "zmq.streams", "zmq.proxies", "management.endpoint.zmq.access", "management.endpoint.zmq.cache.time-to-live",
                 "management.health.zmq.enabled");
         assertThat(properties).filteredOn(p -> p.get("name").asString().equals("zmq.streams"))
                 .singleElement().satisfies(p -> assertThat(p.get("type").asString()).contains("ZmqProperties$Stream"));
+        assertThat(properties).filteredOn(p -> p.get("name").asString().equals("zmq.proxies"))
+                .singleElement().satisfies(p -> assertThat(p.get("type").asString()).contains("ZmqProperties$Proxy"));
     }
 
     @Test
     void theDefaultsAreTheCoresOwn() {
         ZmqProperties properties = new ZmqProperties();
         assertThat(properties.getIoLoop().getThreadName()).isEqualTo(ZmqIoLoop.DEFAULT_THREAD_NAME);
+        assertThat(new ZmqProperties.Proxy().getQueueLimit()).isEqualTo(ZmqProxy.DEFAULT_QUEUE_LIMIT);
         assertThat(properties.getIoLoop().getBatchBudget()).isEqualTo(ZmqIoLoop.DEFAULT_BATCH_BUDGET);
         assertThat(properties.getIoLoop().getSpinTime()).isEqualTo(ZmqIoLoop.DEFAULT_SPIN_TIME);
         assertThat(new ZmqProperties.Stream().getHandshakeHealAfter()).isEqualTo(ZMQStream.DEFAULT_HANDSHAKE_HEAL_AFTER);

@@ -1,0 +1,61 @@
+package io.zmqstream.metrics;
+
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.zmqstream.ProxyDirection;
+import io.zmqstream.ProxyStatistics;
+import io.zmqstream.ZmqProxy;
+import io.zmqstream.autoconfigure.ZmqProxyRegistry;
+
+/**
+ * The meters of each proxy of {@code zmq.proxies}: {@code zmq.proxy.messages} and
+ * {@code zmq.proxy.bytes} tagged {@code proxy} and {@code direction}, and
+ * {@code zmq.proxy.capture.drops}, read from the proxies' own counters.
+ */
+public class ProxyMeters implements MeterBinder {
+
+    private final ZmqProxyRegistry proxies;
+
+    /**
+     * Creates the binder.
+     *
+     * @param proxies the proxies, read when a meter is
+     */
+    public ProxyMeters(ZmqProxyRegistry proxies) {
+        this.proxies = proxies;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        for (String proxy : proxies.getProxyNames()) {
+            for (ProxyDirection direction : ProxyDirection.values()) {
+                counter(registry, "zmq.proxy.messages", proxy, direction, "messages", "Messages the proxy forwarded",
+                        statistics -> statistics.getMessages(direction));
+                counter(registry, "zmq.proxy.bytes", proxy, direction, "bytes", "Bytes of the frames the proxy forwarded",
+                        statistics -> statistics.getBytes(direction));
+            }
+            FunctionCounter.builder("zmq.proxy.capture.drops", proxies, read(proxy, ProxyStatistics::getCaptureDrops))
+                    .tag("proxy", proxy).baseUnit("messages")
+                    .description("Copies the capture stream could not take; the messages were forwarded").register(registry);
+        }
+    }
+
+    private void counter(MeterRegistry registry, String name, String proxy, ProxyDirection direction, String unit,
+            String description, ToLongFunction<ProxyStatistics> count) {
+        FunctionCounter.builder(name, proxies, read(proxy, count)).tags("proxy", proxy, "direction", direction.tag())
+                .baseUnit(unit).description(description).register(registry);
+    }
+
+    /** A count of a proxy once it has started; 0 before. */
+    private static ToDoubleFunction<ZmqProxyRegistry> read(String proxy,
+            ToLongFunction<ProxyStatistics> count) {
+        return registry -> {
+            ZmqProxy started = registry.getProxy(proxy);
+            return started == null ? 0 : count.applyAsLong(started.getStatistics());
+        };
+    }
+}

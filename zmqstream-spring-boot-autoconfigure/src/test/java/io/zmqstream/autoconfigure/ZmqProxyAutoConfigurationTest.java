@@ -1,0 +1,108 @@
+package io.zmqstream.autoconfigure;
+
+import io.zmqstream.ProxyDirection;
+import io.zmqstream.ZMQStream;
+import io.zmqstream.ZmqProxy;
+import io.zmqstream.listener.ZmqListener;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.zeromq.SocketType;
+import org.zeromq.ZMQ;
+
+import static io.zmqstream.autoconfigure.TestPeers.boundEndpoint;
+import static io.zmqstream.autoconfigure.TestPeers.runner;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Proxies from {@code zmq.proxies}: forwarding, steering, and start-up failures naming the property. */
+class ZmqProxyAutoConfigurationTest {
+
+    private static final String[] QUEUE = {"zmq.streams.front.type=router", "zmq.streams.front.bind=tcp://127.0.0.1:*",
+        "zmq.streams.back.type=dealer", "zmq.streams.back.bind=tcp://127.0.0.1:*",
+        "zmq.proxies.queue.frontend=front", "zmq.proxies.queue.backend=back"};
+
+    private final TestPeers peers = new TestPeers();
+
+    @AfterEach
+    void closePeers() {
+        peers.close();
+    }
+
+    @Test
+    void aQueueFromYamlCarriesRequestsToAWorkerAndRepliesBackAndCanBePaused() {
+        runner().withPropertyValues(QUEUE).run(context -> {
+            ZmqProxyRegistry registry = context.getBean(ZmqProxyRegistry.class);
+            ZMQ.Socket worker = peers.socket(SocketType.REP);
+            worker.connect(boundEndpoint(context.getBean("back", ZMQStream.class)));
+            ZMQ.Socket client = peers.socket(SocketType.REQ);
+            client.connect(boundEndpoint(context.getBean("front", ZMQStream.class)));
+
+            client.send("ping");
+            assertThat(worker.recvStr()).isEqualTo("ping");
+            worker.send("pong");
+            assertThat(client.recvStr()).isEqualTo("pong");
+
+            ZmqProxy queue = registry.getProxy("queue");
+            assertThat(queue.getStatistics().getMessages(ProxyDirection.FRONTEND_TO_BACKEND)).isEqualTo(1);
+            assertThat(queue.getStatistics().getMessages(ProxyDirection.BACKEND_TO_FRONTEND)).isEqualTo(1);
+            registry.pause("queue");
+            await().atMost(TestPeers.TIMEOUT).until(() -> queue.getState() == ZmqProxy.State.PAUSED);
+            registry.resume("queue");
+            client.send("again");
+            assertThat(worker.recvStr()).isEqualTo("again");
+        });
+    }
+
+    @Test
+    void aProxyNamingNoStreamFailsStartUpNamingThePropertyAndTheStreams() {
+        runner().withPropertyValues(QUEUE).withPropertyValues("zmq.proxies.queue.backend=workers").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().isInstanceOf(ZmqConfigurationException.class)
+                    .hasMessageContaining("zmq.proxies.queue.backend")
+                    .hasMessageContaining("'workers' is not a key of zmq.streams")
+                    .satisfies(failure -> assertThat(((ZmqConfigurationException) failure).getAction())
+                            .contains("[front, back]"));
+        });
+    }
+
+    @Test
+    void socketTypesThatCannotFormAProxyFailStartUpNamingThePairsThatCan() {
+        runner().withPropertyValues(QUEUE).withPropertyValues("zmq.streams.front.type=pub").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().isInstanceOf(ZmqConfigurationException.class)
+                    .hasMessageContaining("zmq.proxies.queue")
+                    .hasMessageContaining("PUB/DEALER cannot form a proxy")
+                    .hasMessageContaining("ROUTER/DEALER (a queue)");
+        });
+    }
+
+    @Test
+    void aStreamThatAListenerReadsCannotAlsoBeAProxysFrontend() {
+        runner().withPropertyValues(QUEUE).withUserConfiguration(FrontListener.class).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().isInstanceOf(ZmqConfigurationException.class)
+                    .hasMessageContaining("zmq.proxies.queue.frontend")
+                    .hasMessageContaining("is read by @ZmqListener");
+        });
+    }
+
+    /** A listener on the stream a proxy wants. */
+    @Configuration(proxyBeanMethods = false)
+    static class FrontListener {
+
+        @Bean
+        Listening listening() {
+            return new Listening();
+        }
+    }
+
+    /** Reads the frontend. */
+    static class Listening {
+
+        @ZmqListener("front")
+        void receive(byte[] request) {
+        }
+    }
+}
