@@ -122,6 +122,9 @@ class ShutdownTest {
                     SlowListener listener = context.getBean(SlowListener.class);
                     ZMQStream out = context.getBean("out", ZMQStream.class);
                     listener.closing = out;
+                    // Closing starts at once: a handshake that JeroMQ's connect race left stalled would
+                    // take the three messages to the grave. The stream heals such a handshake; wait for it.
+                    await().atMost(TestPeers.TIMEOUT).until(() -> out.getStatistics().getHandshakenPeers() == 1);
                     push.send("take your time");
                     assertThat(listener.started.await(10, TimeUnit.SECONDS)).isTrue();
                     List.of("a", "b", "c").forEach(out::sendString);
