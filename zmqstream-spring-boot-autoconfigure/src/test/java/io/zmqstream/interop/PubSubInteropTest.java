@@ -27,7 +27,7 @@ import static org.awaitility.Awaitility.await;
 @Timeout(60)
 class PubSubInteropTest {
 
-    private static final int PER_TOPIC = 1_000;
+    static final int PER_TOPIC = 1_000;
 
     @Test
     void aPyzmqSubscriberGetsOnlyItsTopicFromAPubStream() {
@@ -85,7 +85,7 @@ class PubSubInteropTest {
         }
     }
 
-    private static void publishBothTopics(ZMQStream news) {
+    static void publishBothTopics(ZMQStream news) {
         news.sendString("weather begin");
         for (int n = 0; n < PER_TOPIC; n++) {
             news.sendString("weather " + n);
@@ -94,7 +94,7 @@ class PubSubInteropTest {
         news.sendString("weather end");
     }
 
-    private static void assertSubscriberGotOnlyItsTopic(JsonNode result) {
+    static void assertSubscriberGotOnlyItsTopic(JsonNode result) {
         assertThat(result.get("ended").asBoolean()).isTrue();
         assertThat(result.get("in_burst").asInt()).isEqualTo(PER_TOPIC);
         assertThat(result.get("other_topics").asInt()).isZero();
