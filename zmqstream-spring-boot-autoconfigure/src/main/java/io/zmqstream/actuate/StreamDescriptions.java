@@ -1,6 +1,8 @@
 package io.zmqstream.actuate;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,18 +29,41 @@ public final class StreamDescriptions {
     private final ZmqIoLoop loop;
     private final LoopLagMonitor lag;
     private final ObjectProvider<ZmqListenerEndpointRegistry> listeners;
+    private final List<ZmqIoLoop> otherLoops;
 
     /**
-     * Creates the descriptions.
+     * Creates the descriptions of the shared loop's streams.
      *
      * @param loop the shared loop
      * @param lag its lag monitor
      * @param listeners the listener registry, when there is one
      */
     public StreamDescriptions(ZmqIoLoop loop, LoopLagMonitor lag, ObjectProvider<ZmqListenerEndpointRegistry> listeners) {
+        this(loop, lag, listeners, List.of());
+    }
+
+    /**
+     * Creates the descriptions of the streams of the shared loop and of other loops, such as the
+     * dedicated loops of proxies.
+     *
+     * @param loop the shared loop
+     * @param lag its lag monitor
+     * @param listeners the listener registry, when there is one
+     * @param otherLoops loops whose streams are listed too
+     */
+    public StreamDescriptions(ZmqIoLoop loop, LoopLagMonitor lag, ObjectProvider<ZmqListenerEndpointRegistry> listeners,
+            Collection<ZmqIoLoop> otherLoops) {
         this.loop = loop;
         this.lag = lag;
         this.listeners = listeners;
+        this.otherLoops = List.copyOf(otherLoops);
+    }
+
+    /** The open streams of every loop: the shared one's first. */
+    private List<ZMQStream> allStreams() {
+        List<ZMQStream> streams = new ArrayList<>(loop.getStreams());
+        otherLoops.forEach(other -> streams.addAll(other.getStreams()));
+        return streams;
     }
 
     /**
@@ -57,7 +82,7 @@ public final class StreamDescriptions {
      */
     public Map<String, StreamDescriptor> streams() {
         Map<String, StreamDescriptor> descriptions = new LinkedHashMap<>();
-        for (ZMQStream stream : loop.getStreams()) {
+        for (ZMQStream stream : allStreams()) {
             if (stream.getName() != null) {
                 descriptions.putIfAbsent(stream.getName(), describe(stream));
             }
@@ -83,7 +108,7 @@ public final class StreamDescriptions {
      * @return the stream, or {@code null} when there is none
      */
     public ZMQStream find(String name) {
-        return loop.getStreams().stream().filter(stream -> name.equals(stream.getName())).findFirst().orElse(null);
+        return allStreams().stream().filter(stream -> name.equals(stream.getName())).findFirst().orElse(null);
     }
 
     /**

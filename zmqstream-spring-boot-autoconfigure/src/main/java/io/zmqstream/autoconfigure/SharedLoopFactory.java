@@ -33,7 +33,12 @@ final class SharedLoopFactory {
 
     /** A loop, not yet started, with the thread name, batch budget and spin time of {@code zmq.io-loop}. */
     static ZmqIoLoop loop(ZContext context, ZmqProperties.IoLoop settings) {
-        ZmqIoLoop loop = new ZmqIoLoop(context, settings.getThreadName());
+        return loop(context, settings, settings.getThreadName());
+    }
+
+    /** A loop with the shared loop's batch budget and spin time, on a thread of the given name. */
+    static ZmqIoLoop loop(ZContext context, ZmqProperties.IoLoop settings, String threadName) {
+        ZmqIoLoop loop = new ZmqIoLoop(context, threadName);
         configure(loop, "zmq.io-loop.batch-budget", () -> loop.setBatchBudget(settings.getBatchBudget()), "1 or more");
         configure(loop, "zmq.io-loop.spin-time", () -> loop.setSpinTime(settings.getSpinTime()), "zero or more");
         return loop;

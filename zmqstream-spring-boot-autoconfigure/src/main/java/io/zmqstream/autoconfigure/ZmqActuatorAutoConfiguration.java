@@ -2,6 +2,7 @@ package io.zmqstream.autoconfigure;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.zmqstream.LoopLagMonitor;
@@ -46,13 +47,15 @@ public class ZmqActuatorAutoConfiguration {
      * @param loop the shared loop
      * @param lag its lag monitor
      * @param listeners the listener registry
+     * @param proxyLoops the dedicated loops of proxies, whose streams are shown too
      * @return the descriptions
      */
     @Bean
     @ConditionalOnMissingBean
     public StreamDescriptions zmqStreamDescriptions(ZmqIoLoop loop, LoopLagMonitor lag,
-            ObjectProvider<ZmqListenerEndpointRegistry> listeners) {
-        return new StreamDescriptions(loop, lag, listeners);
+            ObjectProvider<ZmqListenerEndpointRegistry> listeners, ObjectProvider<ProxyLoops> proxyLoops) {
+        ProxyLoops dedicated = proxyLoops.getIfAvailable();
+        return new StreamDescriptions(loop, lag, listeners, dedicated == null ? List.of() : dedicated.getLoops());
     }
 
     /** The {@code zmq} endpoint. */

@@ -143,12 +143,27 @@ public class ZmqAutoConfiguration {
      *
      * @param properties the {@code zmq.*} settings
      * @param factory makes each stream
+     * @param proxyLoops the loops of proxies that have their own
      * @return the registry
      */
     @Bean
     @ConditionalOnMissingBean
-    public ZmqStreamRegistry zmqStreamRegistry(ZmqProperties properties, ZmqStreamFactory factory) {
-        return new ZmqStreamRegistry(properties, factory);
+    public ZmqStreamRegistry zmqStreamRegistry(ZmqProperties properties, ZmqStreamFactory factory,
+            ProxyLoops proxyLoops) {
+        return new ZmqStreamRegistry(properties, factory, proxyLoops);
+    }
+
+    /**
+     * The loops of proxies with {@code dedicated-loop: true}, started and closed with the shared one.
+     *
+     * @param properties the {@code zmq.*} settings
+     * @param context the context
+     * @return the loops
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public ProxyLoops zmqProxyLoops(ZmqProperties properties, ZContext context) {
+        return new ProxyLoops(properties, context);
     }
 
     /**

@@ -52,8 +52,9 @@ public class ZmqMetricsAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        ZmqMeterBinder zmqMeterBinder(ZmqIoLoop loop, LoopLagMonitor lag) {
-            return new ZmqMeterBinder(loop, lag);
+        ZmqMeterBinder zmqMeterBinder(ZmqIoLoop loop, LoopLagMonitor lag, ObjectProvider<ProxyLoops> proxyLoops) {
+            ProxyLoops dedicated = proxyLoops.getIfAvailable();
+            return new ZmqMeterBinder(loop, lag, dedicated == null ? List.of() : dedicated.getLoops());
         }
 
         @Bean

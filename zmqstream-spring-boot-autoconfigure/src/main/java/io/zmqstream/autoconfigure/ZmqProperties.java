@@ -129,6 +129,12 @@ public class ZmqProperties {
         private int queueLimit = 1000;
 
         /**
+         * Whether the proxy's streams run on a loop thread of their own, zmq-proxy-<name>, instead of
+         * the shared loop: for a proxy that needs a core to itself.
+         */
+        private boolean dedicatedLoop;
+
+        /**
          * The {@code frontend} setting.
          *
          * @return the setting
@@ -198,6 +204,24 @@ public class ZmqProperties {
          */
         public void setQueueLimit(int queueLimit) {
             this.queueLimit = queueLimit;
+        }
+
+        /**
+         * The {@code dedicated-loop} setting.
+         *
+         * @return the setting
+         */
+        public boolean isDedicatedLoop() {
+            return this.dedicatedLoop;
+        }
+
+        /**
+         * Sets the {@code dedicated-loop} setting.
+         *
+         * @param dedicatedLoop the setting
+         */
+        public void setDedicatedLoop(boolean dedicatedLoop) {
+            this.dedicatedLoop = dedicatedLoop;
         }
     }
 

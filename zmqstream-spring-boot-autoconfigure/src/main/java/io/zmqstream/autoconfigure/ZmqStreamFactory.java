@@ -67,6 +67,20 @@ public class ZmqStreamFactory {
      * @throws ZmqConfigurationException when a setting cannot work
      */
     public ZMQStream create(String name, ZmqProperties.Stream settings) {
+        return create(name, settings, loop);
+    }
+
+    /**
+     * Creates a configured stream on a loop of its own, such as a proxy's dedicated loop; it has not
+     * yet bound, connected or subscribed.
+     *
+     * @param name the stream's name, its key under {@code zmq.streams}
+     * @param settings the stream's settings
+     * @param streamLoop the loop that drives the stream
+     * @return the stream, named
+     * @throws ZmqConfigurationException when a setting cannot work
+     */
+    public ZMQStream create(String name, ZmqProperties.Stream settings, ZmqIoLoop streamLoop) {
         String prefix = "zmq.streams." + name;
         SocketType type = requireType(prefix, settings);
         StreamEndpoints.check(prefix, settings);
@@ -87,7 +101,7 @@ public class ZmqStreamFactory {
                 socket.setZAPDomain(name);
                 zap.setPolicy(name, clientPolicy);
             }
-            stream = new ZMQStream(socket, loop, queue);
+            stream = new ZMQStream(socket, streamLoop, queue);
         }
         catch (RuntimeException ex) {
             socket.close();

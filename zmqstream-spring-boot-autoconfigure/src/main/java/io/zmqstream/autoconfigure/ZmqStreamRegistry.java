@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.zmqstream.ZMQStream;
+import io.zmqstream.ZmqIoLoop;
 
 /**
  * The streams defined under {@code zmq.streams}, by name: creates each one's bean and opens its
@@ -15,6 +16,7 @@ public class ZmqStreamRegistry {
 
     private final ZmqProperties properties;
     private final ZmqStreamFactory factory;
+    private final ProxyLoops proxyLoops;
     private final Map<String, ZMQStream> streams = new ConcurrentHashMap<>();
     private final Set<String> opened = ConcurrentHashMap.newKeySet();
 
@@ -25,8 +27,20 @@ public class ZmqStreamRegistry {
      * @param factory what makes each stream
      */
     public ZmqStreamRegistry(ZmqProperties properties, ZmqStreamFactory factory) {
+        this(properties, factory, null);
+    }
+
+    /**
+     * Creates a registry of the configured streams, those of proxies with a dedicated loop on their loop.
+     *
+     * @param properties the {@code zmq.*} settings
+     * @param factory what makes each stream
+     * @param proxyLoops the proxies' dedicated loops, or {@code null} for every stream on the factory's loop
+     */
+    public ZmqStreamRegistry(ZmqProperties properties, ZmqStreamFactory factory, ProxyLoops proxyLoops) {
         this.properties = properties;
         this.factory = factory;
+        this.proxyLoops = proxyLoops;
     }
 
     /**
@@ -39,7 +53,8 @@ public class ZmqStreamRegistry {
      */
     public ZMQStream create(String name) {
         ZmqProperties.Stream settings = settings(name);
-        ZMQStream stream = factory.create(name, settings);
+        ZmqIoLoop dedicated = proxyLoops == null ? null : proxyLoops.loopFor(name);
+        ZMQStream stream = dedicated == null ? factory.create(name, settings) : factory.create(name, settings, dedicated);
         streams.put(name, stream);
         if (settings.isAutoStartup()) {
             try {

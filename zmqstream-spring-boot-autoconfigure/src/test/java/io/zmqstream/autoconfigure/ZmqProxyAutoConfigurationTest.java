@@ -2,6 +2,7 @@ package io.zmqstream.autoconfigure;
 
 import io.zmqstream.ProxyDirection;
 import io.zmqstream.ZMQStream;
+import io.zmqstream.ZmqIoLoop;
 import io.zmqstream.ZmqProxy;
 import io.zmqstream.listener.ZmqListener;
 import org.junit.jupiter.api.AfterEach;
@@ -53,6 +54,42 @@ class ZmqProxyAutoConfigurationTest {
             client.send("again");
             assertThat(worker.recvStr()).isEqualTo("again");
         });
+    }
+
+    @Test
+    void aProxyWithADedicatedLoopRunsItsStreamsOnAThreadOfItsOwnThatClosesWithTheApplication() {
+        ZmqIoLoop[] dedicated = new ZmqIoLoop[1];
+        runner().withPropertyValues(QUEUE).withPropertyValues("zmq.proxies.queue.dedicated-loop=true").run(context -> {
+            ZMQStream front = context.getBean("front", ZMQStream.class);
+            ZMQStream back = context.getBean("back", ZMQStream.class);
+            dedicated[0] = front.getIoLoop();
+            assertThat(dedicated[0].getThreadName()).isEqualTo("zmq-proxy-queue");
+            assertThat(back.getIoLoop()).isSameAs(dedicated[0]).isNotSameAs(context.getBean(ZmqIoLoop.class));
+            assertThat(dedicated[0].isRunning()).isTrue();
+            ZMQ.Socket worker = peers.socket(SocketType.REP);
+            worker.connect(boundEndpoint(back));
+            ZMQ.Socket client = peers.socket(SocketType.REQ);
+            client.connect(boundEndpoint(front));
+
+            client.send("ping");
+            assertThat(worker.recvStr()).isEqualTo("ping");
+            worker.send("pong");
+            assertThat(client.recvStr()).isEqualTo("pong");
+        });
+        assertThat(dedicated[0].isRunning()).isFalse();
+        assertThat(dedicated[0].getStreams()).isEmpty();
+    }
+
+    @Test
+    void aStreamOfAProxyWithADedicatedLoopCannotServeAnotherProxy() {
+        runner().withPropertyValues(QUEUE).withPropertyValues("zmq.proxies.queue.dedicated-loop=true",
+                "zmq.streams.workers.type=dealer", "zmq.streams.workers.bind=tcp://127.0.0.1:*",
+                "zmq.proxies.second.frontend=front", "zmq.proxies.second.backend=workers").run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause().isInstanceOf(ZmqConfigurationException.class)
+                            .hasMessageContaining("zmq.proxies.second.frontend")
+                            .hasMessageContaining("stream 'front' also serves proxy 'queue'");
+                });
     }
 
     @Test
