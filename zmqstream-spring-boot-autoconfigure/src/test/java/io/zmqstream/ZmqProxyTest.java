@@ -21,13 +21,19 @@ import static org.awaitility.Awaitility.await;
 
 class ZmqProxyTest extends LoopTestSupport {
 
+    /** A started proxy between a frontend and a backend bound on fresh inproc endpoints. */
+    private ZmqProxy started(String name, SocketType frontend, String front, SocketType backend, String back) {
+        ZmqProxy proxy = new ZmqProxy(name, bound(frontend, front), bound(backend, back), null,
+                ZmqProxy.DEFAULT_QUEUE_LIMIT);
+        proxy.start();
+        return proxy;
+    }
+
     @Test
     void aQueueSpreadsRequestsOverItsWorkersAndEveryReplyReachesItsOwnClient() throws Exception {
         String front = inproc();
         String back = inproc();
-        ZmqProxy proxy = new ZmqProxy("queue", bound(SocketType.ROUTER, front), bound(SocketType.DEALER, back), null,
-                ZmqProxy.DEFAULT_QUEUE_LIMIT);
-        proxy.start();
+        ZmqProxy proxy = started("queue", SocketType.ROUTER, front, SocketType.DEALER, back);
         Map<String, AtomicInteger> served = new ConcurrentHashMap<>();
         ExecutorService threads = Executors.newFixedThreadPool(7);
         try {
@@ -90,9 +96,7 @@ class ZmqProxyTest extends LoopTestSupport {
     void aForwarderPassesTheSubscriptionUpstreamAndOnlyMatchingMessagesDown() {
         String front = inproc();
         String back = inproc();
-        ZmqProxy proxy = new ZmqProxy("forwarder", bound(SocketType.XSUB, front), bound(SocketType.XPUB, back), null,
-                ZmqProxy.DEFAULT_QUEUE_LIMIT);
-        proxy.start();
+        ZmqProxy proxy = started("forwarder", SocketType.XSUB, front, SocketType.XPUB, back);
         ZMQ.Socket publisher = connected(SocketType.XPUB, front);
         ZMQ.Socket subscriber = connected(SocketType.SUB, back);
         subscriber.subscribe("weather");
@@ -197,9 +201,7 @@ class ZmqProxyTest extends LoopTestSupport {
     void pausedNeitherSideReadsAndResumingDeliversWhatWaited() {
         String front = inproc();
         String back = inproc();
-        ZmqProxy proxy = new ZmqProxy("paused", bound(SocketType.PULL, front), bound(SocketType.PUSH, back), null,
-                ZmqProxy.DEFAULT_QUEUE_LIMIT);
-        proxy.start();
+        ZmqProxy proxy = started("paused", SocketType.PULL, front, SocketType.PUSH, back);
         ZMQ.Socket consumer = connected(SocketType.PULL, back);
         ZMQ.Socket feeder = connected(SocketType.PUSH, front);
         feeder.send("before");

@@ -1,9 +1,7 @@
 package io.zmqstream.benchmarks;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.zmqstream.ZMQStream;
 import io.zmqstream.ZmqIoLoop;
@@ -11,6 +9,8 @@ import io.zmqstream.ZmqProxy;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
+
+import static io.zmqstream.benchmarks.RoundTrip.micros;
 
 /**
  * The round trip a queue adds: a raw DEALER client and a raw ROUTER echo worker over tcp loopback,
@@ -21,8 +21,6 @@ import org.zeromq.ZMQ;
  * <p>Arguments: round trips per round (default 20,000).
  */
 public final class ProxyRoundTrip {
-
-    private static final AtomicInteger CONTROLS = new AtomicInteger();
 
     private ProxyRoundTrip() {
     }
@@ -51,7 +49,7 @@ public final class ProxyRoundTrip {
 
     private static long[] direct(ZContext context, int trips) throws Exception {
         try (Worker worker = new Worker(context)) {
-            return time(context, worker.endpoint, trips);
+            return RoundTrip.time(context, worker.endpoint, trips);
         }
     }
 
@@ -64,7 +62,7 @@ public final class ProxyRoundTrip {
             ZmqProxy proxy = new ZmqProxy("bench", frontend, backend, null, ZmqProxy.DEFAULT_QUEUE_LIMIT);
             loop.start();
             proxy.start();
-            return time(context, front, trips);
+            return RoundTrip.time(context, front, trips);
         }
     }
 
@@ -74,49 +72,10 @@ public final class ProxyRoundTrip {
             ZMQ.Socket backend = context.createSocket(SocketType.DEALER);
             String front = "tcp://127.0.0.1:" + frontend.bindToRandomPort("tcp://127.0.0.1");
             backend.connect(worker.endpoint);
-            String controlEndpoint = "inproc://proxy-rtt-control-" + CONTROLS.incrementAndGet();
-            ZMQ.Socket control = context.createSocket(SocketType.PAIR);
-            control.bind(controlEndpoint);
-            ZMQ.Socket controlled = context.createSocket(SocketType.PAIR);
-            controlled.connect(controlEndpoint);
-            Thread proxy = new Thread(() -> ZMQ.proxy(frontend, backend, null, controlled), "jeromq-proxy");
-            proxy.start();
-            try {
-                return time(context, front, trips);
-            }
-            finally {
-                control.send(ZMQ.PROXY_TERMINATE, 0);
-                proxy.join();
-                for (ZMQ.Socket socket : new ZMQ.Socket[] {frontend, backend, control, controlled}) {
-                    context.destroySocket(socket);
-                }
+            try (JeromqProxy proxy = new JeromqProxy(context, frontend, backend)) {
+                return RoundTrip.time(context, front, trips);
             }
         }
-    }
-
-    /** A raw DEALER client sending one message at a time and waiting for it: each trip's nanoseconds, sorted. */
-    private static long[] time(ZContext context, String endpoint, int trips) {
-        ZMQ.Socket dealer = context.createSocket(SocketType.DEALER);
-        try {
-            dealer.connect(endpoint);
-            byte[] payload = new byte[ComparedRounds.MESSAGE_SIZE];
-            long[] nanos = new long[trips];
-            for (int i = 0; i < trips; i++) {
-                long start = System.nanoTime();
-                dealer.send(payload, 0);
-                dealer.recv(0);
-                nanos[i] = System.nanoTime() - start;
-            }
-            Arrays.sort(nanos);
-            return nanos;
-        }
-        finally {
-            context.destroySocket(dealer);
-        }
-    }
-
-    private static double micros(long[] sorted, double percentile) {
-        return sorted[(int) Math.min(sorted.length - 1, Math.round(percentile * sorted.length))] / 1e3;
     }
 
     /** A raw ROUTER on a thread of its own that sends every message back to where it came from. */

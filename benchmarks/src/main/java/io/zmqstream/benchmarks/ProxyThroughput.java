@@ -2,7 +2,6 @@ package io.zmqstream.benchmarks;
 
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.zmqstream.ZMQStream;
 import io.zmqstream.ZmqIoLoop;
@@ -19,8 +18,6 @@ import org.zeromq.ZMQ;
  * <p>Arguments: messages per round (default 2,000,000), measured rounds (default 7).
  */
 public final class ProxyThroughput {
-
-    private static final AtomicInteger ROUNDS = new AtomicInteger();
 
     private ProxyThroughput() {
     }
@@ -41,28 +38,14 @@ public final class ProxyThroughput {
         }
     }
 
-    /** JeroMQ's {@code ZMQ.proxy} on its own thread, ended through its control socket. */
+    /** JeroMQ's {@code ZMQ.proxy} on its own thread. */
     private static double jeromqProxy(ZContext context, int messages) throws Exception {
         ZMQ.Socket frontend = context.createSocket(SocketType.PULL);
         ZMQ.Socket backend = context.createSocket(SocketType.PUSH);
         String front = "tcp://127.0.0.1:" + frontend.bindToRandomPort("tcp://127.0.0.1");
         String back = "tcp://127.0.0.1:" + backend.bindToRandomPort("tcp://127.0.0.1");
-        String controlEndpoint = "inproc://proxy-control-" + ROUNDS.incrementAndGet();
-        ZMQ.Socket control = context.createSocket(SocketType.PAIR);
-        control.bind(controlEndpoint);
-        ZMQ.Socket controlled = context.createSocket(SocketType.PAIR);
-        controlled.connect(controlEndpoint);
-        Thread proxy = new Thread(() -> ZMQ.proxy(frontend, backend, null, controlled), "jeromq-proxy");
-        proxy.start();
-        try {
+        try (JeromqProxy proxy = new JeromqProxy(context, frontend, backend)) {
             return time(context, front, back, messages);
-        }
-        finally {
-            control.send(ZMQ.PROXY_TERMINATE, 0);
-            proxy.join();
-            for (ZMQ.Socket socket : new ZMQ.Socket[] {frontend, backend, control, controlled}) {
-                context.destroySocket(socket);
-            }
         }
     }
 

@@ -97,7 +97,7 @@ public final class RoundTrip {
         }, "raw-echo");
         echo.start();
         try {
-            return time(context, port, trips);
+            return time(context, "tcp://127.0.0.1:" + port, trips);
         }
         finally {
             stop.set(true);
@@ -112,15 +112,15 @@ public final class RoundTrip {
             int port = router.bindToRandomPort("tcp://127.0.0.1");
             router.onRecv(frames -> router.sendMultipart(frames, 0, false, false, null));
             loop.start();
-            return time(context, port, trips);
+            return time(context, "tcp://127.0.0.1:" + port, trips);
         }
     }
 
-    /** Sends one message at a time from a raw DEALER and waits for it to come back: each trip's nanoseconds. */
-    private static long[] time(ZContext context, int port, int trips) {
+    /** Sends one message at a time from a raw DEALER and waits for it to come back: each trip's nanoseconds, sorted. */
+    static long[] time(ZContext context, String endpoint, int trips) {
         ZMQ.Socket dealer = context.createSocket(SocketType.DEALER);
         try {
-            dealer.connect("tcp://127.0.0.1:" + port);
+            dealer.connect(endpoint);
             byte[] payload = new byte[ComparedRounds.MESSAGE_SIZE];
             long[] nanos = new long[trips];
             for (int i = 0; i < trips; i++) {
@@ -137,7 +137,7 @@ public final class RoundTrip {
         }
     }
 
-    private static double micros(long[] sorted, double percentile) {
+    static double micros(long[] sorted, double percentile) {
         return sorted[(int) Math.min(sorted.length - 1, Math.round(percentile * sorted.length))] / 1e3;
     }
 }

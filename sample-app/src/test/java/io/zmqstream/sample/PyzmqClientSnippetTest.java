@@ -18,7 +18,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.util.TestSocketUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -39,10 +38,7 @@ class PyzmqClientSnippetTest {
 
     @DynamicPropertySource
     static void freePorts(DynamicPropertyRegistry registry) {
-        for (String stream : new String[] {"echo", "ticker", "orders", "receipts"}) {
-            int port = TestSocketUtils.findAvailableTcpPort();
-            registry.add("sample.ports." + stream, () -> port);
-        }
+        SamplePorts.register(registry);
     }
 
     @BeforeAll

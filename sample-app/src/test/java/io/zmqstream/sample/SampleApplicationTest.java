@@ -24,7 +24,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.util.TestSocketUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -64,10 +63,7 @@ class SampleApplicationTest {
 
     @DynamicPropertySource
     static void freePorts(DynamicPropertyRegistry registry) {
-        for (String stream : new String[] {"echo", "ticker", "orders", "receipts"}) {
-            int port = TestSocketUtils.findAvailableTcpPort();
-            registry.add("sample.ports." + stream, () -> port);
-        }
+        SamplePorts.register(registry);
     }
 
     @Test
