@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.context.annotation.Lazy;
 import org.zeromq.ZContext;
 
@@ -28,6 +29,7 @@ import org.zeromq.ZContext;
 @ConditionalOnClass(ZContext.class)
 @EnableConfigurationProperties(ZmqProperties.class)
 @Import({ ZmqStreamBeanRegistrar.class, ZmqListenerConfiguration.class })
+@ImportRuntimeHints(ZmqRuntimeHints.class)
 public class ZmqAutoConfiguration {
 
     /** Creates the auto-configuration; Spring Boot does this. */

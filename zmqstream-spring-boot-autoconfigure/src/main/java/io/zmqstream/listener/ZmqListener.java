@@ -7,6 +7,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.aot.hint.annotation.Reflective;
+
 /**
  * Makes a bean method the receive callback of a stream: every message the stream receives is
  * handed to the method, with its parameters filled by declared type, and what the method returns
@@ -38,6 +40,7 @@ import java.lang.annotation.Target;
  */
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
+@Reflective(ZmqListenerReflectiveProcessor.class)
 @Documented
 @Repeatable(ZmqListeners.class)
 public @interface ZmqListener {
