@@ -26,7 +26,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The packaged sample, AOT-processed by the build, started as users start it with
  * {@code java -Dspring.aot.enabled=true -jar}: every pattern carries traffic, the actuator shows it,
- * {@code POST /orders} is priced, and SIGTERM stops it.
+ * {@code POST /orders} is priced, and SIGTERM stops it; a run-time property that contradicts a decision
+ * AOT processing made at build time stops it at start-up, naming the property.
  */
 class AotSampleIT {
 
@@ -45,16 +46,8 @@ class AotSampleIT {
     @Test
     void theAotProcessedJarServesEveryPatternAndStopsOnSigterm() throws Exception {
         int http = TestSocketUtils.findAvailableTcpPort();
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Dspring.aot.enabled=true", "-jar", System.getProperty("sample.jar"), "--server.port=" + http,
-                "--sample.request-period=50ms", "--sample.tick-period=20ms", "--sample.order-period=100ms"));
-        for (String stream : new String[] {"echo", "ticker", "orders", "receipts"}) {
-            command.add("--sample.ports." + stream + "=" + TestSocketUtils.findAvailableTcpPort());
-        }
-        sample = new ProcessBuilder(command).redirectErrorStream(true).start();
-        Thread reader = new Thread(this::collectOutput, "aot-sample-output");
-        reader.setDaemon(true);
-        reader.start();
+        start("--server.port=" + http, "--sample.request-period=50ms", "--sample.tick-period=20ms",
+                "--sample.order-period=100ms");
 
         await().atMost(TIMEOUT).until(() -> output.stream().anyMatch(line -> line.contains("Sample ready")));
         assertThat(output).anyMatch(line -> line.contains("Starting AOT-processed SampleApplication"));
@@ -73,10 +66,37 @@ class AotSampleIT {
         assertThat(receipt.statusCode()).isEqualTo(200);
         assertThat(JsonMapper.shared().readTree(receipt.body()).get("pricedOn").asString()).isEqualTo("sample-ioloop");
         assertThat(get(http, "/actuator/health").get("components").get("zmq").get("status").asString()).isEqualTo("UP");
+        assertThat(get(http, "/actuator/metrics/zmq.messages.received?tag=stream:receipts").get("measurements").get(0)
+                .get("value").asDouble()).isPositive();
 
         sample.destroy();
         assertThat(sample.waitFor(20, TimeUnit.SECONDS)).as("stopped after SIGTERM").isTrue();
         assertThat(output).noneMatch(line -> line.contains(" ERROR "));
+    }
+
+    @Test
+    void aRunTimePropertyThatTheBuildDecidedOtherwiseFailsStartUpNamingIt() throws Exception {
+        start("--server.port=" + TestSocketUtils.findAvailableTcpPort(), "--zmq.listener.observation-enabled=true");
+
+        assertThat(sample.waitFor(60, TimeUnit.SECONDS)).as("refused to start").isTrue();
+        assertThat(sample.exitValue()).isNotZero();
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(String.join("\n", output))
+                .contains("zmq.listener.observation-enabled", "is true at run time, but the application was AOT-processed")
+                .doesNotContain("Sample ready"));
+    }
+
+    /** Starts the jar AOT-processed on free ports, with the given arguments, its output collected. */
+    private void start(String... arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Dspring.aot.enabled=true", "-jar", System.getProperty("sample.jar")));
+        command.addAll(List.of(arguments));
+        for (String stream : new String[] {"echo", "ticker", "orders", "receipts"}) {
+            command.add("--sample.ports." + stream + "=" + TestSocketUtils.findAvailableTcpPort());
+        }
+        sample = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Thread reader = new Thread(this::collectOutput, "aot-sample-output");
+        reader.setDaemon(true);
+        reader.start();
     }
 
     private void collectOutput() {

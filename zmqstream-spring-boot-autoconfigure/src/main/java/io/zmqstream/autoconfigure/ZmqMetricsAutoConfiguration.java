@@ -22,6 +22,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.zeromq.ZContext;
 
 /**
@@ -97,6 +98,18 @@ public class ZmqMetricsAutoConfiguration {
         @ConditionalOnMissingBean(ListenerInvocationObserver.class)
         ListenerObservations zmqListenerObservations(ObservationRegistry registry) {
             return new ListenerObservations(registry);
+        }
+    }
+
+    /** Refuses a run-time zmq.listener.observation-enabled that AOT processing decided otherwise. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(ObservationRegistry.class)
+    static class AotCheckConfiguration {
+
+        @Bean
+        ObservationSettingAotCheck zmqObservationSettingAotCheck(Environment environment,
+                ObjectProvider<ListenerInvocationObserver> observers, ObjectProvider<ObservationRegistry> registry) {
+            return new ObservationSettingAotCheck(environment, observers, registry);
         }
     }
 }
