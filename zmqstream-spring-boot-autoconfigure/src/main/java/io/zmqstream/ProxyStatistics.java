@@ -21,27 +21,23 @@ public final class ProxyStatistics {
 
     void recordForwarded(ProxyDirection direction, long bytes) {
         if (direction == ProxyDirection.FRONTEND_TO_BACKEND) {
-            addBySoleWriter(frontendToBackendMessages, 1);
-            addBySoleWriter(frontendToBackendBytes, bytes);
+            SoleWriter.add(frontendToBackendMessages, 1);
+            SoleWriter.add(frontendToBackendBytes, bytes);
         }
         else {
-            addBySoleWriter(backendToFrontendMessages, 1);
-            addBySoleWriter(backendToFrontendBytes, bytes);
+            SoleWriter.add(backendToFrontendMessages, 1);
+            SoleWriter.add(backendToFrontendBytes, bytes);
         }
     }
 
     void recordCaptureDrop() {
-        addBySoleWriter(captureDrops, 1);
+        SoleWriter.add(captureDrops, 1);
     }
 
     void recordBackPressureStop() {
-        addBySoleWriter(backPressureStops, 1);
+        SoleWriter.add(backPressureStops, 1);
     }
 
-    private static void addBySoleWriter(AtomicLong counter, long delta) {
-        // One writer, the loop thread: an ordered store publishes the sum without a locked instruction.
-        counter.lazySet(counter.get() + delta);
-    }
 
     /**
      * Whole messages forwarded one way.

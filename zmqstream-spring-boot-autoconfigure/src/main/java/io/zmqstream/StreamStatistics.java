@@ -36,25 +36,25 @@ public final class StreamStatistics {
     }
 
     void recordSent(long bytes) {
-        addBySoleWriter(messagesSent, 1);
-        addBySoleWriter(bytesSent, bytes);
+        SoleWriter.add(messagesSent, 1);
+        SoleWriter.add(bytesSent, bytes);
     }
 
     void recordReceived(long bytes) {
-        addBySoleWriter(messagesReceived, 1);
-        addBySoleWriter(bytesReceived, bytes);
+        SoleWriter.add(messagesReceived, 1);
+        SoleWriter.add(bytesReceived, bytes);
     }
 
     void recordCallbackError() {
-        addBySoleWriter(callbackErrors, 1);
+        SoleWriter.add(callbackErrors, 1);
     }
 
     void recordSendFailure(SendFailure.Reason reason) {
         switch (reason) {
             case QUEUE_FULL -> queueFull.incrementAndGet();
-            case DROPPED_ON_CLOSE -> addBySoleWriter(droppedOnClose, 1);
-            case SOCKET_ERROR -> addBySoleWriter(socketErrors, 1);
-            case INVALID_STATE -> addBySoleWriter(invalidState, 1);
+            case DROPPED_ON_CLOSE -> SoleWriter.add(droppedOnClose, 1);
+            case SOCKET_ERROR -> SoleWriter.add(socketErrors, 1);
+            case INVALID_STATE -> SoleWriter.add(invalidState, 1);
         }
     }
 
@@ -65,11 +65,7 @@ public final class StreamStatistics {
     }
 
     void recordHandshakeHealed() {
-        addBySoleWriter(handshakesHealed, 1);
-    }
-
-    private static void addBySoleWriter(AtomicLong counter, long delta) {
-        counter.lazySet(counter.get() + delta);
+        SoleWriter.add(handshakesHealed, 1);
     }
 
     /**

@@ -53,6 +53,8 @@ public final class ZmqProxy implements AutoCloseable {
 
     private final String name;
     private final ZMQStream capture;
+    /** Copies the capture's queue may hold before more are dropped. */
+    private final int captureLimit;
     private final ZmqIoLoop loop;
     private final int queueLimit;
     private final ProxyStatistics statistics = new ProxyStatistics();
@@ -87,6 +89,7 @@ public final class ZmqProxy implements AutoCloseable {
         }
         this.name = name;
         this.capture = capture;
+        this.captureLimit = capture == null ? 0 : Math.min(queueLimit, capture.getSendQueueOptions().capacity());
         this.queueLimit = queueLimit;
         this.forward = new Side(frontend, backend, ProxyDirection.FRONTEND_TO_BACKEND);
         this.backward = answers(frontend.getSocketType(), backend.getSocketType())
@@ -256,7 +259,7 @@ public final class ZmqProxy implements AutoCloseable {
     }
 
     private void copyToCapture(List<byte[]> frames) {
-        if (capture.getStatistics().getQueueDepth() >= Math.min(queueLimit, capture.getSendQueueOptions().capacity())) {
+        if (capture.getStatistics().getQueueDepth() >= captureLimit) {
             statistics.recordCaptureDrop();
             return;
         }
