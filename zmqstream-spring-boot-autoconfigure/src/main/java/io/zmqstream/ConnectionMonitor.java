@@ -19,8 +19,9 @@ import org.zeromq.ZMonitor;
 
 /**
  * A stream's view of its connections, kept from its socket's monitor events: per endpoint, the
- * peers connected and handshaken, the last event and counts; and the healing of connections that
- * JeroMQ leaves stalled in their handshake ({@link HandshakeHealer}).
+ * peers connected and handshaken, the last event and counts; the healing of connections that
+ * JeroMQ leaves stalled in their handshake ({@link HandshakeHealer}); and the peers JeroMQ drops
+ * for a message over the size limit ({@link OversizePeers}).
  *
  * <p>JeroMQ calls the event hook on its own I/O threads (and on the thread that binds); the hook
  * only queues the event for the stream's loop, never blocking and never taking the loop's sockets.
@@ -36,7 +37,8 @@ final class ConnectionMonitor implements ZEvent.ZEventConsummer {
     private final ZMQStream stream;
     private final ZmqIoLoop loop;
     private final StreamStatistics statistics;
-    private final long healAfterNanos;
+    private volatile long healAfterNanos;
+    private final OversizePeers oversizePeers;
     private final Map<String, EndpointState> endpoints = new LinkedHashMap<>();
     /** Connections poked while stalled, so that their handshake counts as healed. */
     private final Set<SelectableChannel> healing = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -55,12 +57,22 @@ final class ConnectionMonitor implements ZEvent.ZEventConsummer {
         this.loop = stream.getIoLoop();
         this.statistics = statistics;
         this.healAfterNanos = healAfter.toNanos();
+        this.oversizePeers = new OversizePeers(stream, statistics);
+    }
+
+    /** From now on, connections this stream makes are healed after {@code healAfter}; zero never. */
+    void healAfter(Duration healAfter) {
+        healAfterNanos = healAfter.toNanos();
     }
 
     /** Called by JeroMQ on the thread where the event happened. */
     @Override
     public void consume(ZEvent event) {
         Instant time = Instant.now();
+        if (event.getEvent() == ZMonitor.Event.DISCONNECTED && OversizePeers.causedDisconnect(stream.getSocket())) {
+            String peer = OversizePeers.peerOf(channelOf(event));
+            loop.queueLoopTask(() -> oversizePeers.disconnected(peer));
+        }
         loop.queueLoopTask(() -> handle(event, time));
     }
 
@@ -121,10 +133,11 @@ final class ConnectionMonitor implements ZEvent.ZEventConsummer {
     }
 
     private void watchHandshake(EndpointState state, SelectableChannel channel, int heals) {
-        if (healAfterNanos <= 0 || channel == null) {
+        long after = healAfterNanos;
+        if (after <= 0 || channel == null) {
             return;
         }
-        loop.callLater(Duration.ofNanos(healAfterNanos), () -> healIfStalled(state, channel, heals));
+        loop.callLater(Duration.ofNanos(after), () -> healIfStalled(state, channel, heals));
     }
 
     /** A connection still waiting for its handshake: poke JeroMQ's I/O threads, and look again later. */

@@ -8,8 +8,9 @@ import org.zeromq.ZMonitor;
 
 /**
  * Counters kept by a stream for metrics: messages and bytes each way, send failures by reason,
- * callback errors, the send queue's depth and, while the stream watches its connections, its
- * handshaken peers, connection events by type and healed handshakes.
+ * callback errors, the send queue's depth, the peers refused for what they sent and, while the
+ * stream watches its connections, its handshaken peers, connection events by type and healed
+ * handshakes.
  *
  * <p>The hot path takes no lock: the counters the loop thread writes have that one writer and are
  * published with ordered stores; readers on any thread see recent values.
@@ -26,9 +27,12 @@ public final class StreamStatistics {
     private final AtomicLong invalidState = new AtomicLong();
     private final AtomicLongArray connectionEvents = new AtomicLongArray(ZMonitor.Event.values().length);
     private final AtomicLong handshakesHealed = new AtomicLong();
+    private final AtomicLong oversizePeers = new AtomicLong();
     private volatile int handshakenPeers;
     // Written by sending threads, not only the loop thread.
     private final AtomicLong queueFull = new AtomicLong();
+    // Written by JeroMQ's I/O threads.
+    private final AtomicLong invalidFrames = new AtomicLong();
     private final IntSupplier queueDepth;
 
     StreamStatistics(IntSupplier queueDepth) {
@@ -66,6 +70,14 @@ public final class StreamStatistics {
 
     void recordHandshakeHealed() {
         SoleWriter.add(handshakesHealed, 1);
+    }
+
+    void recordOversizePeer() {
+        SoleWriter.add(oversizePeers, 1);
+    }
+
+    void recordInvalidFrame() {
+        invalidFrames.incrementAndGet();
     }
 
     /**
@@ -172,5 +184,25 @@ public final class StreamStatistics {
      */
     public int getHandshakenPeers() {
         return handshakenPeers;
+    }
+
+    /**
+     * Connections that JeroMQ closed because the peer announced a message over the socket's
+     * {@code ZMQ_MAXMSGSIZE}.
+     *
+     * @return the count since the stream began watching its connections
+     */
+    public long getOversizePeers() {
+        return oversizePeers.get();
+    }
+
+    /**
+     * Frames a peer announced with a length that cannot be valid, dropped before any allocation
+     * (see {@code FrameLengthGuard}).
+     *
+     * @return the count since the stream was created
+     */
+    public long getInvalidFrames() {
+        return invalidFrames.get();
     }
 }

@@ -74,6 +74,12 @@ public class ZMQStream implements AutoCloseable {
      */
     public static final Duration DEFAULT_HANDSHAKE_HEAL_AFTER = Duration.ofMillis(200);
 
+    /**
+     * The ZAP domain a stream gives a socket that has none, so that JeroMQ refuses peers older than
+     * ZMTP 3.0. A ZAP handler that knows no policy for it lets every peer in ({@link ZapHandler}).
+     */
+    public static final String DEFAULT_ZAP_DOMAIN = "zmqstream";
+
     private static final Logger log = LoggerFactory.getLogger(ZMQStream.class);
     private static final Set<ZMQ.Socket> SOCKETS_WITH_STREAMS = ConcurrentHashMap.newKeySet();
 
@@ -94,6 +100,7 @@ public class ZMQStream implements AutoCloseable {
     private volatile Runnable closeCallback;
     private volatile JsonEncoder jsonEncoder;
     private volatile ConnectionMonitor connectionMonitor;
+    private volatile String maxMessageSizeProperty;
     private volatile ConnectionEventCallback connectionEventCallback;
     private volatile int asyncLimit = Integer.MAX_VALUE;
     /** Set before the final drain of the send queue, so a racing sender can tell its message missed it. */
@@ -149,10 +156,12 @@ public class ZMQStream implements AutoCloseable {
             throw new IllegalStateException("Socket " + socket + " already has an open ZMQStream; "
                     + "close that stream before creating another on the same socket");
         }
+        guardSocket();
         try {
             loop.addSocketHandler(socket, this::handleEvents, 0, true);
         }
         catch (RuntimeException | Error ex) {
+            unguardSocket();
             SOCKETS_WITH_STREAMS.remove(socket);
             throw ex;
         }
@@ -269,60 +278,33 @@ public class ZMQStream implements AutoCloseable {
     // ---- connections ----
 
     /**
-     * Watches this stream's connections, from its socket's monitor events, with handshakes healed
-     * after {@link #DEFAULT_HANDSHAKE_HEAL_AFTER}.
-     *
-     * @see #monitorConnections(Duration)
-     */
-    public void monitorConnections() {
-        monitorConnections(DEFAULT_HANDSHAKE_HEAL_AFTER);
-    }
-
-    /**
-     * Watches this stream's connections: per endpoint, the peers connected and handshaken, the last
-     * event and counts ({@link #getConnections()}), and each event to
-     * {@link #onConnectionEvent(ConnectionEventCallback)}. The events reach the loop thread through
-     * the socket's event hook: no thread and no socket of its own. Call it before binding or
-     * connecting to see every connection.
+     * Sets how long a connection this stream makes may wait for its handshake before it is healed;
+     * every stream heals from its creation, after {@link #DEFAULT_HANDSHAKE_HEAL_AFTER} unless set.
      *
      * <p>JeroMQ 0.6.0 leaves a few fresh tcp connections stalled in their handshake until the
-     * handshake interval drops them (30 s by default). A connection this stream made that is open
-     * but not handshaken after {@code healAfter} is healed (see the README), without losing a
-     * message; healing is retried twice, then left to the handshake interval.
+     * handshake interval drops them (30 s by default; zeromq/jeromq pull request 1022, which no
+     * release carries). A connection this stream made that is open but not handshaken after
+     * {@code healAfter} is healed (see the README), without losing a message; healing is retried
+     * twice, then left to the handshake interval. Connections already waiting keep the time they had.
      *
-     * @param healAfter how long a connection may wait for its handshake before it is healed; zero
-     *        watches without healing
-     * @throws IllegalStateException when the stream watches already, or its socket has a monitor
-     *         of someone else's
+     * @param healAfter how long a connection may wait; zero turns healing off
+     * @throws IllegalArgumentException when {@code healAfter} is negative
      */
-    public void monitorConnections(Duration healAfter) {
+    public void setHandshakeHealAfter(Duration healAfter) {
         if (healAfter.isNegative()) {
             throw new IllegalArgumentException("healAfter must not be negative, was " + healAfter);
         }
-        onSocket(s -> {
-            if (connectionMonitor != null) {
-                throw new IllegalStateException(this + " watches its connections already");
-            }
-            ConnectionMonitor monitor = new ConnectionMonitor(this, statistics, healAfter);
-            boolean hooked;
-            try {
-                hooked = s.setEventHook(monitor, ZMQ.EVENT_ALL);
-            }
-            catch (IllegalStateException ex) {
-                throw new IllegalStateException("The socket of " + this + " has a monitor already; "
-                        + "watch its connections through onConnectionEvent instead", ex);
-            }
-            if (!hooked) {
-                throw new IllegalStateException("The socket of " + this + " refused its monitor (error "
-                        + s.errno() + ")");
-            }
-            connectionMonitor = monitor;
-            return null;
-        });
+        ConnectionMonitor monitor = connectionMonitor;
+        if (monitor != null) {
+            monitor.healAfter(healAfter);
+        }
     }
 
     /**
-     * Whether {@link #monitorConnections(Duration)} was called.
+     * Whether the stream watches its connections: from its creation, through its socket's event
+     * hook, unless the socket had a monitor of someone else's or {@link #stopMonitoringConnections()}
+     * was called. Only a stream that watches heals stalled handshakes and tells peers dropped for
+     * a message over the size limit.
      *
      * @return {@code true} while the stream watches its connections
      */
@@ -331,10 +313,22 @@ public class ZMQStream implements AutoCloseable {
     }
 
     /**
+     * Stops watching this stream's connections and removes its event hook from the socket, so that
+     * the socket can be monitored otherwise ({@code ZMQ.Socket.monitor}); healing stops with it.
+     * Nothing happens when the stream does not watch.
+     */
+    public void stopMonitoringConnections() {
+        onSocket(s -> {
+            unhookConnectionMonitor();
+            connectionMonitor = null;
+            return null;
+        });
+    }
+
+    /**
      * The stream's connections now, from its socket's monitor events.
      *
-     * @return per endpoint and in total; empty (not monitored) unless
-     *         {@link #monitorConnections(Duration)} was called
+     * @return per endpoint and in total; empty (not monitored) when the stream does not watch
      */
     public StreamConnections getConnections() {
         ConnectionMonitor monitor = connectionMonitor;
@@ -355,7 +349,64 @@ public class ZMQStream implements AutoCloseable {
         return connectionEventCallback;
     }
 
-    private void stopMonitoringConnections() {
+    /**
+     * Names the setting that bounds this stream's message size, such as
+     * {@code zmq.streams.orders.max-message-size}, for the warning a peer over it causes.
+     *
+     * @param property the setting's name, or {@code null} for the socket option's
+     */
+    public void setMaxMessageSizeProperty(String property) {
+        this.maxMessageSizeProperty = property;
+    }
+
+    /**
+     * The setting that bounds this stream's message size, as given to
+     * {@link #setMaxMessageSizeProperty(String)}.
+     *
+     * @return its name, or {@code null} when none was given
+     */
+    public String getMaxMessageSizeProperty() {
+        return maxMessageSizeProperty;
+    }
+
+    /**
+     * Puts the stream's guards and event hook on a socket that no loop drives yet: the frame length
+     * guard, and a ZAP domain when the socket has none. With a ZAP domain, JeroMQ refuses peers
+     * older than ZMTP 3.0; without it, it reads any bytes whose first one is not {@code 0xFF} as
+     * ZMTP 1.0 frames and delivers them as messages, so that a stranger's garbage (an HTTP request,
+     * a port scan) would reach the application. Every ZeroMQ of the last ten years speaks ZMTP 3.
+     * Where a ZAP handler runs, it is asked about NULL-mechanism peers of this domain too.
+     */
+    private void guardSocket() {
+        if (!FrameLengthGuard.guard(socket, this, statistics)) {
+            log.warn("{}: the socket refused the guard against invalid frame lengths (error {})", this, socket.errno());
+        }
+        String domain = socket.getZapDomain();
+        if ((domain == null || domain.isEmpty()) && !socket.setZapDomain(DEFAULT_ZAP_DOMAIN)) {
+            log.warn("{}: the socket refused a ZAP domain (error {}), so it accepts ZMTP 1.0 peers", this, socket.errno());
+        }
+        ConnectionMonitor monitor = new ConnectionMonitor(this, statistics, DEFAULT_HANDSHAKE_HEAL_AFTER);
+        try {
+            if (socket.setEventHook(monitor, ZMQ.EVENT_ALL)) {
+                connectionMonitor = monitor;
+                return;
+            }
+            log.debug("{}: the socket refused the connection monitor (error {})", this, socket.errno());
+        }
+        catch (IllegalStateException ex) {
+            log.info("{}: the socket has a monitor of its own, so the stream does not watch its connections: it heals "
+                    + "no stalled handshake and tells no peer dropped for its message size", this);
+        }
+    }
+
+    /** Takes the guard and the event hook off the socket again: the stream was refused. */
+    private void unguardSocket() {
+        unhookConnectionMonitor();
+        connectionMonitor = null;
+        FrameLengthGuard.unguard(socket);
+    }
+
+    private void unhookConnectionMonitor() {
         ConnectionMonitor monitor = connectionMonitor;
         if (monitor == null) {
             return;
@@ -1011,7 +1062,7 @@ public class ZMQStream implements AutoCloseable {
     }
 
     private void closeSocketAndNotify() {
-        stopMonitoringConnections();
+        unhookConnectionMonitor();
         try {
             socket.close();
         }
@@ -1054,6 +1105,7 @@ public class ZMQStream implements AutoCloseable {
      * @return {@code true} when bound
      */
     public boolean bind(String endpoint) {
+        LoopbackIpc.warnOf(endpoint);
         return onSocket(s -> {
             boolean bound = s.bind(endpoint);
             if (bound) {
@@ -1070,6 +1122,7 @@ public class ZMQStream implements AutoCloseable {
      * @return the port chosen
      */
     public int bindToRandomPort(String endpoint) {
+        LoopbackIpc.warnOf(endpoint);
         return onSocket(s -> {
             int port = s.bindToRandomPort(endpoint);
             boundEndpoints.add(s.getLastEndpoint());
@@ -1084,6 +1137,7 @@ public class ZMQStream implements AutoCloseable {
      * @return {@code true} when the connection was started
      */
     public boolean connect(String endpoint) {
+        LoopbackIpc.warnOf(endpoint);
         return onSocket(s -> {
             boolean connected = s.connect(endpoint);
             if (connected) {

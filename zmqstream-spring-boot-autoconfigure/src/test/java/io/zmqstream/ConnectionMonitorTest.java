@@ -13,7 +13,6 @@ import org.zeromq.ZMQ;
 import org.zeromq.ZMonitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -27,7 +26,6 @@ class ConnectionMonitorTest extends LoopTestSupport {
         ZMQStream dealer = stream(SocketType.DEALER);
         List<ZMonitor.Event> events = new CopyOnWriteArrayList<>();
         dealer.onConnectionEvent((stream, event) -> events.add(event.type()));
-        dealer.monitorConnections();
         try (ZContext peers = new ZContext()) {
             ZMQ.Socket router = peers.createSocket(SocketType.ROUTER);
             int port = router.bindToRandomPort("tcp://127.0.0.1");
@@ -67,7 +65,6 @@ class ConnectionMonitorTest extends LoopTestSupport {
     @Test
     void aBindingStreamCountsThePeersThatConnectAndLeave() {
         ZMQStream router = stream(SocketType.ROUTER);
-        router.monitorConnections();
         int port = router.bindToRandomPort("tcp://127.0.0.1");
         String endpoint = "tcp://127.0.0.1:" + port;
         try (ZContext peers = new ZContext()) {
@@ -99,7 +96,7 @@ class ConnectionMonitorTest extends LoopTestSupport {
             int port = router.bindToRandomPort("tcp://127.0.0.1");
             try (HeldGreetingRelay relay = new HeldGreetingRelay(port)) {
                 ZMQStream dealer = new ZMQStream(streams.createSocket(SocketType.DEALER), streamLoop);
-                dealer.monitorConnections(Duration.ofMillis(100));
+                dealer.setHandshakeHealAfter(Duration.ofMillis(100));
                 for (int i = 0; i < 100; i++) {
                     dealer.sendString("m" + i);
                 }
@@ -124,7 +121,7 @@ class ConnectionMonitorTest extends LoopTestSupport {
             int port = router.bindToRandomPort("tcp://127.0.0.1");
             try (HeldGreetingRelay relay = new HeldGreetingRelay(port)) {
                 ZMQStream dealer = stream(SocketType.DEALER);
-                dealer.monitorConnections(Duration.ZERO);
+                dealer.setHandshakeHealAfter(Duration.ZERO);
                 dealer.sendString("held back");
                 connectThroughAStalledHandshake(dealer, relay);
 
@@ -136,18 +133,19 @@ class ConnectionMonitorTest extends LoopTestSupport {
     }
 
     @Test
-    void aStreamWatchesItsConnectionsOnceAndNotASocketSomeoneElseMonitors() {
+    void aStreamWatchesItsConnectionsFromItsCreationUnlessTheSocketHasAMonitorOrItStops() {
         ZMQStream watched = stream(SocketType.DEALER);
-        watched.monitorConnections();
         assertThat(watched.isMonitoringConnections()).isTrue();
-        assertThatThrownBy(watched::monitorConnections).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("watches its connections already");
+        assertThat(watched.getConnections().monitored()).isTrue();
+        watched.stopMonitoringConnections();
+        assertThat(watched.isMonitoringConnections()).isFalse();
+        assertThat(watched.getConnections().monitored()).isFalse();
+        watched.withSocket(socket -> assertThat(socket.monitor("inproc://monitor-after-stop", ZMQ.EVENT_ALL)).isTrue());
 
         ZMQ.Socket monitored = context.createSocket(SocketType.DEALER);
         monitored.monitor("inproc://someone-elses-monitor", ZMQ.EVENT_ALL);
         ZMQStream other = new ZMQStream(monitored, loop);
-        assertThatThrownBy(other::monitorConnections).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("has a monitor already");
+        assertThat(other.isMonitoringConnections()).isFalse();
         assertThat(other.getConnections().monitored()).isFalse();
     }
 

@@ -69,7 +69,6 @@ public final class HandshakeStall {
         try (ZContext client = new ZContext(); ZmqIoLoop loop = new ZmqIoLoop(client, "stall-client")) {
             loop.start();
             ZMQStream dealer = new ZMQStream(client.createSocket(SocketType.DEALER), loop);
-            dealer.monitorConnections();
             dealer.connect(endpoint);
             String body = "stream " + attempt;
             dealer.sendString(body);

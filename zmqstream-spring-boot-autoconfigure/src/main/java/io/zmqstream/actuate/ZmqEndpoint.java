@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.zmqstream.JeroMqRuntime;
 import io.zmqstream.ZMQStream;
 import io.zmqstream.listener.ZmqListenerEndpoint;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
@@ -43,8 +44,8 @@ public class ZmqEndpoint {
      */
     @ReadOperation
     public ZmqDescriptor zmq() {
-        return new ZmqDescriptor(descriptions.loop(), descriptions.streams(),
-                proxies == null ? Map.of() : proxies.proxies());
+        return new ZmqDescriptor(RuntimeDescriptor.of(JeroMqRuntime.current()), descriptions.loop(),
+                descriptions.streams(), proxies == null ? Map.of() : proxies.proxies());
     }
 
     /**
@@ -130,14 +131,29 @@ public class ZmqEndpoint {
     }
 
     /**
-     * The loop, every stream and every proxy.
+     * The JeroMQ runtime, the loop, every stream and every proxy.
      *
+     * @param runtime the JeroMQ on the class path
      * @param loop the loop
      * @param streams the streams by name
      * @param proxies the proxies by name
      */
-    public record ZmqDescriptor(StreamDescriptions.LoopDescriptor loop,
+    public record ZmqDescriptor(RuntimeDescriptor runtime, StreamDescriptions.LoopDescriptor loop,
             Map<String, StreamDescriptions.StreamDescriptor> streams,
             Map<String, ProxyDescriptions.ProxyDescriptor> proxies) implements OperationResponseBody {
+    }
+
+    /**
+     * The JeroMQ the application runs on.
+     *
+     * @param artifact its Maven group and artifact, such as {@code org.zeromq:jeromq}
+     * @param version its version
+     * @param unixDomainIpc whether {@code ipc://} endpoints are Unix domain sockets
+     */
+    public record RuntimeDescriptor(String artifact, String version, boolean unixDomainIpc) {
+
+        static RuntimeDescriptor of(JeroMqRuntime runtime) {
+            return new RuntimeDescriptor(runtime.artifact(), runtime.version(), runtime.hasUnixDomainIpc());
+        }
     }
 }

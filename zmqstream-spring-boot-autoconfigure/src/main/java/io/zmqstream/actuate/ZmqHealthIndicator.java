@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.zmqstream.StreamConnections;
+import io.zmqstream.JeroMqFailures;
 import io.zmqstream.ZMQStream;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -15,7 +16,8 @@ import org.springframework.boot.health.contributor.Health;
  * The {@code zmq} health: DOWN when the loop thread is not running or is stuck (its lag is past
  * {@code zmq.io-loop.max-lag}), or when a stream that opted in with
  * {@code zmq.streams.<name>.max-time-without-peer} connects but has had no handshaken peer for
- * longer than that; UP otherwise. ZeroMQ peers come and go, so an absent peer is not unhealthy
+ * longer than that, or when a JeroMQ thread of the shared context failed while the application
+ * ran (see {@link JeroMqFailures}); UP otherwise. ZeroMQ peers come and go, so an absent peer is not unhealthy
  * unless asked. Details show the loop and each stream's state and connections.
  */
 public class ZmqHealthIndicator extends AbstractHealthIndicator {
@@ -23,6 +25,7 @@ public class ZmqHealthIndicator extends AbstractHealthIndicator {
     private final StreamDescriptions descriptions;
     private final Duration maxLag;
     private final Map<String, Duration> maxTimeWithoutPeer;
+    private final JeroMqFailures jeroMqFailures;
 
     /**
      * Creates the indicator.
@@ -31,12 +34,16 @@ public class ZmqHealthIndicator extends AbstractHealthIndicator {
      * @param maxLag the lag beyond which the loop counts as stuck
      * @param maxTimeWithoutPeer by stream name, how long a connecting stream may go without a
      *        handshaken peer; streams not named here may go without for ever
+     * @param jeroMqFailures the exceptions of the context's JeroMQ threads, or {@code null} when
+     *        they are not watched
      */
-    public ZmqHealthIndicator(StreamDescriptions descriptions, Duration maxLag, Map<String, Duration> maxTimeWithoutPeer) {
+    public ZmqHealthIndicator(StreamDescriptions descriptions, Duration maxLag, Map<String, Duration> maxTimeWithoutPeer,
+            JeroMqFailures jeroMqFailures) {
         super("ZeroMQ health check failed");
         this.descriptions = descriptions;
         this.maxLag = maxLag;
         this.maxTimeWithoutPeer = Map.copyOf(maxTimeWithoutPeer);
+        this.jeroMqFailures = jeroMqFailures;
     }
 
     @Override
@@ -51,6 +58,11 @@ public class ZmqHealthIndicator extends AbstractHealthIndicator {
                     + maxLag.toMillis() + " ms of zmq.io-loop.max-lag");
         }
         maxTimeWithoutPeer.forEach((name, limit) -> peerMissing(name, limit, problems));
+        JeroMqFailures.Failure failure = jeroMqFailures == null ? null : jeroMqFailures.getLastFailure();
+        if (failure != null) {
+            problems.add(failure.describe() + " (" + jeroMqFailures.getCount() + " JeroMQ thread failures in all; "
+                    + "see the log)");
+        }
         if (problems.isEmpty()) {
             builder.up();
         }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.zmqstream.JeroMqFailures;
 import io.zmqstream.LoopLagMonitor;
 import io.zmqstream.ZmqIoLoop;
 import io.zmqstream.actuate.SecretKeySanitizer;
@@ -81,9 +82,10 @@ public class ZmqActuatorAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(name = "zmqHealthIndicator")
-        ZmqHealthIndicator zmqHealthIndicator(StreamDescriptions descriptions, ZmqProperties properties) {
+        ZmqHealthIndicator zmqHealthIndicator(StreamDescriptions descriptions, ZmqProperties properties,
+                ObjectProvider<JeroMqFailures> failures) {
             return new ZmqHealthIndicator(descriptions, SharedLoopFactory.maxLag(properties.getIoLoop()),
-                    maxTimeWithoutPeer(properties));
+                    maxTimeWithoutPeer(properties), failures.getIfAvailable());
         }
 
         private static Map<String, Duration> maxTimeWithoutPeer(ZmqProperties properties) {

@@ -1,5 +1,7 @@
 package io.zmqstream.autoconfigure;
 
+import io.zmqstream.JeroMqFailures;
+import io.zmqstream.JeroMqRuntime;
 import io.zmqstream.LoopLagMonitor;
 import io.zmqstream.ZMQStream;
 import io.zmqstream.ZapHandler;
@@ -16,6 +18,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.context.annotation.Lazy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.zeromq.ZContext;
 
 /**
@@ -31,6 +35,8 @@ import org.zeromq.ZContext;
 @Import({ ZmqStreamBeanRegistrar.class, ZmqListenerConfiguration.class })
 @ImportRuntimeHints(ZmqRuntimeHints.class)
 public class ZmqAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ZmqAutoConfiguration.class);
 
     /** Creates the auto-configuration; Spring Boot does this. */
     public ZmqAutoConfiguration() {
@@ -58,15 +64,44 @@ public class ZmqAutoConfiguration {
     }
 
     /**
-     * The ZeroMQ context every stream's socket comes from; closed after the loop.
+     * Sees the exceptions of the shared context's JeroMQ threads, for the log, the health and the
+     * meters; an application with a {@code ZContext} of its own hands that context to
+     * {@link JeroMqFailures#watch(ZContext)} itself.
+     *
+     * @return the handlers
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public JeroMqFailures zmqJeroMqFailures() {
+        return new JeroMqFailures("zmq");
+    }
+
+    /**
+     * Tells the JeroMQ failure handlers that the application is closing, so that JeroMQ's
+     * termination noise goes to DEBUG.
+     *
+     * @param failures the handlers
+     * @return the listener
+     */
+    @Bean
+    static ContextClosingNotice zmqContextClosingNotice(ObjectProvider<JeroMqFailures> failures) {
+        return new ContextClosingNotice(failures);
+    }
+
+    /**
+     * The ZeroMQ context every stream's socket comes from, its thread exceptions handled by
+     * {@code failures}; closed after the loop.
      *
      * @param properties the {@code zmq.*} settings
+     * @param failures the handlers of its threads' exceptions
      * @return the context
      */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    public ZContext zmqContext(ZmqProperties properties) {
-        return SharedLoopFactory.context(properties.getContext());
+    public ZContext zmqContext(ZmqProperties properties, JeroMqFailures failures) {
+        log.debug("ZeroMQ runs on {} (Unix domain sockets for ipc://: {})", JeroMqRuntime.current(),
+                JeroMqRuntime.current().hasUnixDomainIpc());
+        return failures.watch(SharedLoopFactory.context(properties.getContext()));
     }
 
     /**

@@ -5,10 +5,12 @@ import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import io.zmqstream.JeroMqFailures;
 import io.zmqstream.LoopLagMonitor;
 import io.zmqstream.ZapHandler;
 import io.zmqstream.ZmqIoLoop;
 import io.zmqstream.listener.ListenerInvocationObserver;
+import io.zmqstream.metrics.JeroMqFailureMeters;
 import io.zmqstream.metrics.ListenerObservations;
 import io.zmqstream.metrics.ListenerTimers;
 import io.zmqstream.metrics.ProxyMeters;
@@ -56,6 +58,13 @@ public class ZmqMetricsAutoConfiguration {
         ZmqMeterBinder zmqMeterBinder(ZmqIoLoop loop, LoopLagMonitor lag, ObjectProvider<ProxyLoops> proxyLoops) {
             ProxyLoops dedicated = proxyLoops.getIfAvailable();
             return new ZmqMeterBinder(loop, lag, dedicated == null ? List.of() : dedicated.getLoops());
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnBean(JeroMqFailures.class)
+        JeroMqFailureMeters zmqJeroMqFailureMeters(JeroMqFailures failures) {
+            return new JeroMqFailureMeters(failures);
         }
 
         @Bean

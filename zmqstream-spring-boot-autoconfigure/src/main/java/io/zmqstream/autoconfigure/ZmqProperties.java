@@ -437,6 +437,14 @@ public class ZmqProperties {
     public static class Stream {
 
         /**
+         * The default {@code max-message-size}: 1 MiB, above the messages most services send and
+         * small enough that a few hundred hostile connections, each holding one announced frame,
+         * cannot exhaust a JVM's direct memory.
+         */
+        public static final DataSize DEFAULT_MAX_MESSAGE_SIZE = DataSize.ofMegabytes(1);
+
+
+        /**
          * The stream's own send queue.
          */
         private final SendQueue sendQueue = new SendQueue();
@@ -508,9 +516,12 @@ public class ZmqProperties {
         private Duration reconnectIntervalMax;
 
         /**
-         * Largest inbound message accepted; a peer sending a larger one is disconnected.
+         * Largest inbound frame accepted; a peer announcing a larger one is disconnected before
+         * its body is read. A peer can make JeroMQ allocate up to this much per connection with a
+         * 9-byte header, so raise it only as far as the largest real message; -1 lifts the bound,
+         * for peers that CURVE or allowed addresses let in only.
          */
-        private DataSize maxMessageSize;
+        private DataSize maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
 
         /**
          * Longest time a new connection may take to complete its ZMTP (and CURVE) handshake before

@@ -109,14 +109,12 @@ public class ZmqStreamFactory {
         }
         stream.setName(name);
         stream.setJsonEncoder(jsonEncoder);
+        stream.setMaxMessageSizeProperty(prefix + ".max-message-size");
         if (settings.isMonitor()) {
-            try {
-                stream.monitorConnections(settings.getHandshakeHealAfter());
-            }
-            catch (RuntimeException ex) {
-                stream.close(0);
-                throw ex;
-            }
+            stream.setHandshakeHealAfter(settings.getHandshakeHealAfter());
+        }
+        else {
+            stream.stopMonitoringConnections();
         }
         return stream;
     }

@@ -39,7 +39,9 @@ public final class ZmqStreamMetrics {
      * {@code zmq.send.queue.size} gauge and, read from the stream's connection monitor,
      * {@code zmq.connections} (handshaken peers), {@code zmq.connection.events} (tag {@code event},
      * such as {@code connected}, {@code handshake-protocol}, {@code disconnected}) and
-     * {@code zmq.connection.handshakes.healed}.
+     * {@code zmq.connection.handshakes.healed}; and {@code zmq.peers.refused} (tag {@code reason}:
+     * {@code oversize} for a connection dropped for a message over the size bound,
+     * {@code invalid-length} for a frame dropped for a length that cannot be valid).
      *
      * @param stream the stream, named (its name is the {@code stream} tag)
      * @param registry the registry
@@ -75,6 +77,10 @@ public final class ZmqStreamMetrics {
         meters.add(counter(registry, "zmq.connection.handshakes.healed", "connections",
                 "Connections JeroMQ left stalled in their handshake that the stream healed", tags, statistics,
                 StreamStatistics::getHandshakesHealed));
+        meters.add(counter(registry, "zmq.peers.refused", "frames", "What peers sent that the stream refused",
+                tags.and("reason", "oversize"), statistics, StreamStatistics::getOversizePeers));
+        meters.add(counter(registry, "zmq.peers.refused", "frames", "What peers sent that the stream refused",
+                tags.and("reason", "invalid-length"), statistics, StreamStatistics::getInvalidFrames));
         return meters;
     }
 

@@ -1,0 +1,97 @@
+package io.zmqstream;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zeromq.ZMQ;
+
+import zmq.Msg;
+import zmq.msg.MsgAllocator;
+
+/**
+ * Keeps a frame whose announced length cannot be valid from reaching an allocation, on the I/O
+ * thread of a stream's socket.
+ *
+ * <p>The defect (JeroMQ 0.6.0, fixed upstream by zeromq/jeromq pull request 1006, in no
+ * {@code org.zeromq} release): {@code V2Decoder} reads a frame's 8-byte length as a signed
+ * {@code long}; one with the top bit set, such as {@code 0xFFFFFFFFFFFFFFFF}, passes the
+ * {@code ZMQ_MAXMSGSIZE} check (it is below it) and is handed, cast to an {@code int}, to the
+ * socket's {@link MsgAllocator}. A negative size there throws {@code NegativeArraySizeException} on
+ * the I/O thread, which from then on delivers nothing for any socket of the context: 21 bytes from
+ * any peer that can reach a tcp endpoint.
+ *
+ * <p>The decoder asks the allocator first, so this guard sits there, in front of the socket's own
+ * allocator: a negative size gets an empty <em>command</em> frame instead of an allocation. ZeroMQ
+ * sessions drop command frames that are not part of a handshake ({@code SessionBase.pushMsg}), so
+ * it never reaches the application; during the handshake, the mechanism refuses it and the peer is
+ * disconnected. Each one is counted on the stream and logged at WARN at most once a minute. Sizes
+ * of zero and more go to the socket's allocator unchanged, at the cost of one comparison.
+ *
+ * <p>What it cannot see: a length with the top bit set whose low 32 bits are a small positive
+ * number reaches the allocator as that number, so JeroMQ 0.6.0 reads such a frame as a small one;
+ * it costs no more memory than that frame. {@code fr.loghub:jeromq} 0.7.0 refuses all of them.
+ */
+final class FrameLengthGuard implements MsgAllocator {
+
+    private static final Logger log = LoggerFactory.getLogger(FrameLengthGuard.class);
+    private static final long WARNING_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+
+    private final MsgAllocator allocator;
+    private final ZMQStream stream;
+    private final StreamStatistics statistics;
+    private final AtomicLong lastWarningNanos = new AtomicLong(System.nanoTime() - WARNING_INTERVAL_NANOS);
+
+    private FrameLengthGuard(MsgAllocator allocator, ZMQStream stream, StreamStatistics statistics) {
+        this.allocator = allocator;
+        this.stream = stream;
+        this.statistics = statistics;
+    }
+
+    /**
+     * Puts a guard in front of the socket's allocator; connections opened from now on use it.
+     *
+     * @return {@code true} when the socket took it
+     */
+    static boolean guard(ZMQ.Socket socket, ZMQStream stream, StreamStatistics statistics) {
+        Object current = socket.base().getSocketOptx(zmq.ZMQ.ZMQ_MSG_ALLOCATOR);
+        if (current instanceof FrameLengthGuard) {
+            return true;
+        }
+        MsgAllocator allocator = current instanceof MsgAllocator own ? own : zmq.ZMQ.DEFAULT_MSG_ALLOCATOR;
+        return socket.setMsgAllocator(new FrameLengthGuard(allocator, stream, statistics));
+    }
+
+    /** Gives the socket back the allocator it had before {@link #guard}. */
+    static void unguard(ZMQ.Socket socket) {
+        if (socket.base().getSocketOptx(zmq.ZMQ.ZMQ_MSG_ALLOCATOR) instanceof FrameLengthGuard guard) {
+            socket.setMsgAllocator(guard.allocator);
+        }
+    }
+
+    @Override
+    public Msg allocate(int size) {
+        if (size >= 0) {
+            return allocator.allocate(size);
+        }
+        statistics.recordInvalidFrame();
+        warn(size);
+        Msg dropped = new Msg(0);
+        dropped.setFlags(Msg.COMMAND);
+        return dropped;
+    }
+
+    private void warn(int size) {
+        long now = System.nanoTime();
+        long last = lastWarningNanos.get();
+        if (now - last >= WARNING_INTERVAL_NANOS && lastWarningNanos.compareAndSet(last, now)) {
+            log.warn("{}: a peer sent a frame whose length cannot be valid (read as {}); it was dropped. This is an "
+                    + "attack on JeroMQ 0.6.0's decoder or a broken peer: use CURVE or allowed addresses on endpoints "
+                    + "strangers can reach", stream, size);
+        }
+        else {
+            log.debug("{}: dropped a frame of invalid length {}", stream, size);
+        }
+    }
+}
