@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,9 @@ import static org.awaitility.Awaitility.await;
 class AotSampleIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    /** A frame of a printed stack trace, or the exception line that heads one. */
+    private static final Pattern STACK_TRACE_LINE = Pattern.compile("^\\s+at [\\w$.]+\\(|^([a-z]\\w*\\.)+\\w*(Exception|Error)\\b");
 
     private final List<String> output = new CopyOnWriteArrayList<>();
     private Process sample;
@@ -72,6 +76,8 @@ class AotSampleIT {
         sample.destroy();
         assertThat(sample.waitFor(20, TimeUnit.SECONDS)).as("stopped after SIGTERM").isTrue();
         assertThat(output).noneMatch(line -> line.contains(" ERROR "));
+        // JeroMQ's own threads print stack traces to stderr unless their context's handlers are set.
+        assertThat(output).as("stack traces in the output").noneMatch(line -> STACK_TRACE_LINE.matcher(line).find());
     }
 
     @Test

@@ -1,0 +1,83 @@
+package io.zmqstream.interop;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
+
+import io.zmqstream.JeroMqRuntime;
+import io.zmqstream.ZMQStream;
+import io.zmqstream.listener.ZmqListener;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.JsonNode;
+
+import static io.zmqstream.autoconfigure.TestPeers.TIMEOUT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Real {@code ipc://} between our streams and pyzmq (libzmq's Unix domain sockets), both ways, on a
+ * JeroMQ that has it: {@code fr.loghub:jeromq} 0.7.0 on Java 16 or later ({@code -Pjeromq-0.7}).
+ */
+@PyzmqInterop
+@EnabledIf("io.zmqstream.interop.IpcInteropTest#unixDomainIpc")
+@Timeout(60)
+class IpcInteropTest {
+
+    private static final int MESSAGES = 1_000;
+    private static final List<String> EXPECTED = IntStream.range(0, MESSAGES).mapToObj(n -> "msg-" + n).toList();
+
+    @TempDir
+    Path directory;
+
+    static boolean unixDomainIpc() {
+        return JeroMqRuntime.current().hasUnixDomainIpc();
+    }
+
+    @Test
+    void aPyzmqPusherReachesAPullStreamBoundOnAUnixDomainSocket() {
+        Path path = directory.resolve("jobs-in.sock");
+        String endpoint = "ipc://" + path;
+        InteropApplication.of("pushpull.yml", "pull-service", "zmq.streams.jobs-in.bind=" + endpoint)
+                .withUserConfiguration(Jobs.class).run(context -> {
+                    assertThat(Files.isOther(path)).as("%s is a socket file", path).isTrue();
+                    List<String> received = context.getBean(Jobs.class).received;
+                    try (PyzmqPeer push = PyzmqPeer.start("push.py", "--connect", endpoint, "--count", "" + MESSAGES)) {
+                        assertThat(push.result().get("sent").asInt()).isEqualTo(MESSAGES);
+                    }
+                    await().atMost(TIMEOUT).until(() -> received.size() == MESSAGES);
+                    assertThat(received).containsExactlyElementsOf(EXPECTED);
+                });
+    }
+
+    @Test
+    void aPushStreamReachesAPyzmqPullerBoundOnAUnixDomainSocket() {
+        String endpoint = "ipc://" + directory.resolve("jobs-out.sock");
+        try (PyzmqPeer pull = PyzmqPeer.start("pull.py", "--bind", endpoint, "--count", "" + MESSAGES)) {
+            InteropApplication.of("pushpull.yml", "push-client", "interop.peer=" + pull.endpoint()).run(context -> {
+                ZMQStream jobsOut = context.getBean("jobs-out", ZMQStream.class);
+                EXPECTED.forEach(jobsOut::sendString);
+                JsonNode result = pull.result();
+                assertThat(result.get("received").asInt()).isEqualTo(MESSAGES);
+                assertThat(result.get("in_order").asBoolean()).isTrue();
+            });
+        }
+    }
+
+    /** The PULL service's listener. */
+    @Configuration(proxyBeanMethods = false)
+    static class Jobs {
+
+        final List<String> received = new CopyOnWriteArrayList<>();
+
+        @ZmqListener("jobs-in")
+        void take(String job) {
+            received.add(job);
+        }
+    }
+}
