@@ -1,6 +1,7 @@
 package io.zmqstream;
 
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
@@ -10,17 +11,22 @@ import org.zeromq.ZContext;
 /**
  * Sees the exceptions of a context's JeroMQ threads, which JeroMQ otherwise prints to stderr: both
  * of {@link ZContext}'s handlers, the one for an exception that ends an I/O thread and the one for
- * an exception an I/O thread caught and went on from. While the application runs, each is an ERROR
- * naming the context, counted, and kept as the context's last failure; once
+ * an exception an I/O thread caught and went on from. While the application runs, each is counted
+ * and kept as the context's last failure, and logged as an ERROR naming the context, at most once
+ * every {@value #ERROR_INTERVAL_SECONDS} seconds with the count so far (the rest at DEBUG: an I/O
+ * thread that caught one often meets it again on every turn of its poller); once
  * {@link #closing()} was called, they are JeroMQ's termination noise (a signaler's channel closed
  * under it, say) and go to DEBUG. Thread-safe.
  */
 public final class JeroMqFailures {
 
     private static final Logger log = LoggerFactory.getLogger(JeroMqFailures.class);
+    private static final long ERROR_INTERVAL_SECONDS = 10;
+    private static final long ERROR_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(ERROR_INTERVAL_SECONDS);
 
     private final String contextName;
     private final AtomicLong count = new AtomicLong();
+    private final AtomicLong lastErrorNanos = new AtomicLong(System.nanoTime() - ERROR_INTERVAL_NANOS);
     private volatile Failure last;
     private volatile boolean closing;
 
@@ -92,10 +98,18 @@ public final class JeroMqFailures {
                     ex);
             return;
         }
-        count.incrementAndGet();
+        long failures = count.incrementAndGet();
         last = new Failure(thread.getName(), ex.toString(), threadEnded, Instant.now());
-        log.error("JeroMQ thread {} of context '{}' {}: connections it serves may stall", thread.getName(), contextName,
-                threadEnded ? "died of an exception" : "caught an exception and went on", ex);
+        long now = System.nanoTime();
+        long lastError = lastErrorNanos.get();
+        if (now - lastError >= ERROR_INTERVAL_NANOS && lastErrorNanos.compareAndSet(lastError, now)) {
+            log.error("JeroMQ thread {} of context '{}' {}: connections it serves may stall ({} JeroMQ thread failures "
+                    + "so far)", thread.getName(), contextName, threadEnded ? "died of an exception"
+                            : "caught an exception and went on", failures, ex);
+        }
+        else {
+            log.debug("JeroMQ thread {} of context '{}' failed again: {}", thread.getName(), contextName, ex.toString());
+        }
     }
 
     /**

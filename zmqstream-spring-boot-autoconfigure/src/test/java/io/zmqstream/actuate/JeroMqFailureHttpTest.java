@@ -74,9 +74,11 @@ class JeroMqFailureHttpTest {
         JsonNode zmq = actuator.parse(health.body()).get("components").get("zmq");
         assertThat(zmq.get("status").asString()).isEqualTo("DOWN");
         assertThat(zmq.get("details").get("reason").asString()).contains("JeroMQ thread", FORCED);
+        // The engine meets the same exception on every turn of its I/O thread: counted each time, logged once.
         assertThat(ActuatorClient.statistic(actuator.getJson("/actuator/metrics/zmq.jeromq.failures"), "COUNT"))
-                .isEqualTo(failures.getCount());
+                .isPositive().isLessThanOrEqualTo(failures.getCount());
         assertThat(output.getOut()).contains("ERROR", "of context 'zmq' caught an exception", FORCED);
+        assertThat(output.getOut().split("caught an exception and went on", -1)).hasSize(2);
         assertThat(output.getErr()).doesNotContain(FORCED);
 
         JsonNode runtime = actuator.getJson("/actuator/zmq").get("runtime");

@@ -2,6 +2,7 @@ package io.zmqstream.interop;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
@@ -40,12 +41,12 @@ class IpcInteropTest {
     }
 
     @Test
-    void aPyzmqPusherReachesAPullStreamBoundOnAUnixDomainSocket() {
+    void aPyzmqPusherReachesAPullStreamBoundOnAUnixDomainSocket() throws Exception {
         Path path = directory.resolve("jobs-in.sock");
         String endpoint = "ipc://" + path;
         InteropApplication.of("pushpull.yml", "pull-service", "zmq.streams.jobs-in.bind=" + endpoint)
                 .withUserConfiguration(Jobs.class).run(context -> {
-                    assertThat(Files.isOther(path)).as("%s is a socket file", path).isTrue();
+                    assertThat(Files.readAttributes(path, BasicFileAttributes.class).isOther()).as("%s is a socket file", path).isTrue();
                     List<String> received = context.getBean(Jobs.class).received;
                     try (PyzmqPeer push = PyzmqPeer.start("push.py", "--connect", endpoint, "--count", "" + MESSAGES)) {
                         assertThat(push.result().get("sent").asInt()).isEqualTo(MESSAGES);
