@@ -37,6 +37,7 @@ final class FrameLengthGuard implements MsgAllocator {
 
     private static final Logger log = LoggerFactory.getLogger(FrameLengthGuard.class);
     private static final long WARNING_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+    private static volatile boolean disabled;
 
     private final MsgAllocator allocator;
     private final ZMQStream stream;
@@ -51,21 +52,34 @@ final class FrameLengthGuard implements MsgAllocator {
 
     /**
      * Puts a guard in front of the socket's allocator; connections opened from now on use it.
-     *
-     * @return {@code true} when the socket took it
+     * Should this JeroMQ lack the API or refuse the guard, guarding turns itself off for good with
+     * one log line.
      */
-    static boolean guard(ZMQ.Socket socket, ZMQStream stream, StreamStatistics statistics) {
-        Object current = socket.base().getSocketOptx(zmq.ZMQ.ZMQ_MSG_ALLOCATOR);
-        if (current instanceof FrameLengthGuard) {
-            return true;
+    static void guard(ZMQ.Socket socket, ZMQStream stream, StreamStatistics statistics) {
+        if (disabled) {
+            return;
         }
-        MsgAllocator allocator = current instanceof MsgAllocator own ? own : zmq.ZMQ.DEFAULT_MSG_ALLOCATOR;
-        return socket.setMsgAllocator(new FrameLengthGuard(allocator, stream, statistics));
+        try {
+            Object current = socket.base().getSocketOptx(zmq.ZMQ.ZMQ_MSG_ALLOCATOR);
+            if (current instanceof FrameLengthGuard) {
+                return;
+            }
+            MsgAllocator allocator = current instanceof MsgAllocator own ? own : zmq.ZMQ.DEFAULT_MSG_ALLOCATOR;
+            if (!socket.setMsgAllocator(new FrameLengthGuard(allocator, stream, statistics))) {
+                throw new IllegalStateException("the socket refused it (error " + socket.errno() + ")");
+            }
+        }
+        catch (RuntimeException | LinkageError ex) {
+            disabled = true;
+            log.warn("Guarding streams against invalid frame lengths is off from now on: {}. On JeroMQ 0.6.0 a peer "
+                    + "can then stop an I/O thread with one frame; use CURVE on endpoints strangers can reach",
+                    ex.toString());
+        }
     }
 
     /** Gives the socket back the allocator it had before {@link #guard}. */
     static void unguard(ZMQ.Socket socket) {
-        if (socket.base().getSocketOptx(zmq.ZMQ.ZMQ_MSG_ALLOCATOR) instanceof FrameLengthGuard guard) {
+        if (!disabled && socket.base().getSocketOptx(zmq.ZMQ.ZMQ_MSG_ALLOCATOR) instanceof FrameLengthGuard guard) {
             socket.setMsgAllocator(guard.allocator);
         }
     }

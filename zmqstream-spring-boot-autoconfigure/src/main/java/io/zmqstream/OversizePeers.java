@@ -32,6 +32,7 @@ final class OversizePeers {
     private static final Logger log = LoggerFactory.getLogger(OversizePeers.class);
     private static final int MAX_WARNED_PEERS = 1024;
     private static final Errno IO_THREAD_ERRNO = new Errno();
+    private static volatile boolean disabled;
 
     private final ZMQStream stream;
     private final StreamStatistics statistics;
@@ -48,11 +49,21 @@ final class OversizePeers {
      * caused it. Clears that thread's {@code errno} when it did.
      */
     static boolean causedDisconnect(ZMQ.Socket socket) {
-        if (socket.errno() != ZError.EMSGSIZE) {
+        if (disabled) {
             return false;
         }
-        IO_THREAD_ERRNO.set(0);
-        return true;
+        try {
+            if (socket.errno() != ZError.EMSGSIZE) {
+                return false;
+            }
+            IO_THREAD_ERRNO.set(0);
+            return true;
+        }
+        catch (RuntimeException | LinkageError ex) {
+            disabled = true;
+            log.warn("Telling peers dropped for their message size is off from now on: {}", ex.toString());
+            return false;
+        }
     }
 
     /** The peer's address while its channel is still open, on the I/O thread. */

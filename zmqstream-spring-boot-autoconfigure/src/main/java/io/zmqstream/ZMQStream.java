@@ -378,9 +378,7 @@ public class ZMQStream implements AutoCloseable {
      * Where a ZAP handler runs, it is asked about NULL-mechanism peers of this domain too.
      */
     private void guardSocket() {
-        if (!FrameLengthGuard.guard(socket, this, statistics)) {
-            log.warn("{}: the socket refused the guard against invalid frame lengths (error {})", this, socket.errno());
-        }
+        FrameLengthGuard.guard(socket, this, statistics);
         String domain = socket.getZapDomain();
         if ((domain == null || domain.isEmpty()) && !socket.setZapDomain(DEFAULT_ZAP_DOMAIN)) {
             log.warn("{}: the socket refused a ZAP domain (error {}), so it accepts ZMTP 1.0 peers", this, socket.errno());

@@ -531,8 +531,9 @@ public class ZmqProperties {
 
         /**
          * Whether the stream watches its connections from its socket's monitor events: peers per
-         * endpoint in the zmq endpoint, the health and the meters, and healing of the handshakes
-         * JeroMQ leaves stalled.
+         * endpoint in the zmq endpoint, the health and the meters, healing of the handshakes
+         * JeroMQ leaves stalled, and the peers dropped for a message over max-message-size. False
+         * turns all three off, leaving the socket free for a monitor of the application's own.
          */
         private boolean monitor = true;
 

@@ -15,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -33,6 +34,8 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "management.endpoints.web.exposure.include=*", "management.endpoint.health.show-details=always" })
 @ExtendWith(OutputCaptureExtension.class)
+// The failing engine keeps its I/O thread busy: close the context rather than keep it for other tests.
+@DirtiesContext
 class JeroMqFailureHttpTest {
 
     private static final String FORCED = "forced on the I/O thread by the test";

@@ -4,17 +4,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 
 import io.zmqstream.JeroMqRuntime;
 import io.zmqstream.ZMQStream;
-import io.zmqstream.listener.ZmqListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.JsonNode;
 
 import static io.zmqstream.autoconfigure.TestPeers.TIMEOUT;
@@ -23,7 +20,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Real {@code ipc://} between our streams and pyzmq (libzmq's Unix domain sockets), both ways, on a
- * JeroMQ that has it: {@code fr.loghub:jeromq} 0.7.0 on Java 16 or later ({@code -Pjeromq-0.7}).
+ * JeroMQ that has it: {@code fr.loghub:jeromq} 0.7.0 on Java 16 or later ({@code -Pjeromq-0.7}). The
+ * same services as {@link PushPullInteropTest}, on Unix domain sockets instead of tcp.
  */
 @PyzmqInterop
 @EnabledIf("io.zmqstream.interop.IpcInteropTest#unixDomainIpc")
@@ -45,9 +43,9 @@ class IpcInteropTest {
         Path path = directory.resolve("jobs-in.sock");
         String endpoint = "ipc://" + path;
         InteropApplication.of("pushpull.yml", "pull-service", "zmq.streams.jobs-in.bind=" + endpoint)
-                .withUserConfiguration(Jobs.class).run(context -> {
+                .withUserConfiguration(PushPullInteropTest.Jobs.class).run(context -> {
                     assertThat(Files.readAttributes(path, BasicFileAttributes.class).isOther()).as("%s is a socket file", path).isTrue();
-                    List<String> received = context.getBean(Jobs.class).received;
+                    List<String> received = context.getBean(PushPullInteropTest.Jobs.class).received;
                     try (PyzmqPeer push = PyzmqPeer.start("push.py", "--connect", endpoint, "--count", "" + MESSAGES)) {
                         assertThat(push.result().get("sent").asInt()).isEqualTo(MESSAGES);
                     }
@@ -67,18 +65,6 @@ class IpcInteropTest {
                 assertThat(result.get("received").asInt()).isEqualTo(MESSAGES);
                 assertThat(result.get("in_order").asBoolean()).isTrue();
             });
-        }
-    }
-
-    /** The PULL service's listener. */
-    @Configuration(proxyBeanMethods = false)
-    static class Jobs {
-
-        final List<String> received = new CopyOnWriteArrayList<>();
-
-        @ZmqListener("jobs-in")
-        void take(String job) {
-            received.add(job);
         }
     }
 }
