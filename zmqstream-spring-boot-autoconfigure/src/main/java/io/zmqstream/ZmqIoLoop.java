@@ -227,9 +227,27 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
     private void closeStreams(StuckThreadWatch stuck) {
         boolean onLoop = inLoopThread();
         List<ZMQStream> open = getStreams();
+        stopDeliveries(open, stuck);
         open.forEach(stream -> stream.closeAsync(onLoop ? 0 : -1));
         if (!onLoop) {
             open.forEach(stream -> stream.awaitClosed(stuck));
+        }
+    }
+
+    /**
+     * Stops every stream's receive callback and waits until none still runs, before any stream
+     * closes: a callback on one stream may send on another (a listener's reply), which must not be
+     * closed under it. Messages not yet delivered stay in ZeroMQ's queues, as they would at close.
+     */
+    private void stopDeliveries(List<ZMQStream> open, StuckThreadWatch stuck) {
+        open.forEach(ZMQStream::stopOnRecv);
+        if (ownership.isOwner()) {
+            return;
+        }
+        LoopFuture<Void> callbacksDone = new LoopFuture<>(() -> null);
+        if (!ownership.runWhileLoopStopped(callbacksDone)) {
+            queueForRunningLoop(callbacksDone);
+            awaitLoop(callbacksDone, () -> { }, stuck);
         }
     }
 

@@ -110,7 +110,7 @@ class ShutdownTest {
     }
 
     @Test
-    void closingWaitsForAListenerInProgressAndStillSendsWhatWasQueued() {
+    void closingWaitsForAListenerInProgressAndStillSendsWhatWasQueuedAndWhatItSends() {
         ZMQ.Socket pull = peers.socket(SocketType.PULL);
         int port = pull.bindToRandomPort("tcp://127.0.0.1");
         TestPeers.runner().withUserConfiguration(SlowListener.class)
@@ -121,7 +121,8 @@ class ShutdownTest {
                     push.connect("inproc://in");
                     SlowListener listener = context.getBean(SlowListener.class);
                     ZMQStream out = context.getBean("out", ZMQStream.class);
-                    listener.closing = out;
+                    listener.in = context.getBean("in", ZMQStream.class);
+                    listener.out = out;
                     // Closing starts at once: a handshake that JeroMQ's connect race left stalled would
                     // take the three messages to the grave. The stream heals such a handshake; wait for it.
                     await().atMost(TestPeers.TIMEOUT).until(() -> out.getStatistics().getHandshakenPeers() == 1);
@@ -131,10 +132,13 @@ class ShutdownTest {
 
                     long took = timeClose(context);
 
-                    // The listener returned only once closing had begun, and closing waited for it.
+                    // The listener returned only once closing had begun, and closing waited for it before it
+                    // closed any stream: what the listener sent then went out too.
                     assertThat(listener.finished.getCount()).isZero();
-                    assertThat(took).isLessThan(2_000 + 2 * ZmqIoLoop.CLOSE_GRACE.toMillis());
-                    assertThat(List.of(pull.recvStr(), pull.recvStr(), pull.recvStr())).containsExactly("a", "b", "c");
+                    assertThat(took).isLessThan(2_000 + ZmqIoLoop.CLOSE_GRACE.toMillis());
+                    assertThat(List.of(pull.recvStr(), pull.recvStr(), pull.recvStr(), pull.recvStr()))
+                            .containsExactly("a", "b", "c", "sent while closing");
+                    assertThat(out.getStatistics().getSendFailures()).isZero();
                 });
     }
 
@@ -152,19 +156,24 @@ class ShutdownTest {
         return port;
     }
 
-    /** A listener on the loop thread that is still at work when the application starts closing. */
+    /**
+     * A listener on the loop thread that is still at work when the application starts closing, and
+     * then sends on another stream, as a listener's reply does.
+     */
     @Configuration(proxyBeanMethods = false)
     static class SlowListener {
 
         final CountDownLatch started = new CountDownLatch(1);
         final CountDownLatch finished = new CountDownLatch(1);
-        /** A stream whose closing tells the listener that the application is closing. */
-        volatile ZMQStream closing;
+        /** The listener's own stream: its receiving stops when the application starts closing. */
+        volatile ZMQStream in;
+        volatile ZMQStream out;
 
         @ZmqListener("in")
         void take(String message) {
             started.countDown();
-            await().atMost(TestPeers.TIMEOUT).until(() -> closing.isClosed());
+            await().atMost(TestPeers.TIMEOUT).until(() -> !in.isReceiving());
+            out.sendString("sent while closing");
             finished.countDown();
         }
     }
