@@ -7,12 +7,10 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import io.zmqstream.JeroMqRuntime;
-import io.zmqstream.ZMQStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
 
 import static io.zmqstream.autoconfigure.TestPeers.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,15 +54,6 @@ class IpcInteropTest {
 
     @Test
     void aPushStreamReachesAPyzmqPullerBoundOnAUnixDomainSocket() {
-        String endpoint = "ipc://" + directory.resolve("jobs-out.sock");
-        try (PyzmqPeer pull = PyzmqPeer.start("pull.py", "--bind", endpoint, "--count", "" + MESSAGES)) {
-            InteropApplication.of("pushpull.yml", "push-client", "interop.peer=" + pull.endpoint()).run(context -> {
-                ZMQStream jobsOut = context.getBean("jobs-out", ZMQStream.class);
-                EXPECTED.forEach(jobsOut::sendString);
-                JsonNode result = pull.result();
-                assertThat(result.get("received").asInt()).isEqualTo(MESSAGES);
-                assertThat(result.get("in_order").asBoolean()).isTrue();
-            });
-        }
+        PushPullInteropTest.feedsAPyzmqPullerInOrder("ipc://" + directory.resolve("jobs-out.sock"), MESSAGES);
     }
 }

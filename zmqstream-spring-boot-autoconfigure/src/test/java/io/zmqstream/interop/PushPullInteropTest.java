@@ -43,16 +43,21 @@ class PushPullInteropTest {
 
     @Test
     void aConnectingPushStreamFeedsAPyzmqPullerInOrder() {
-        try (PyzmqPeer pull = PyzmqPeer.start("pull.py", "--bind", "tcp://127.0.0.1:*", "--count", "" + MESSAGES)) {
+        feedsAPyzmqPullerInOrder("tcp://127.0.0.1:*", MESSAGES);
+    }
+
+    /** The PUSH client sends {@code messages} to a pyzmq PULL bound to {@code endpoint}, which gets them all in order. */
+    static void feedsAPyzmqPullerInOrder(String endpoint, int messages) {
+        try (PyzmqPeer pull = PyzmqPeer.start("pull.py", "--bind", endpoint, "--count", "" + messages)) {
             InteropApplication.of("pushpull.yml", "push-client", "interop.peer=" + pull.endpoint()).run(context -> {
                 ZMQStream jobsOut = context.getBean("jobs-out", ZMQStream.class);
 
-                EXPECTED.forEach(jobsOut::sendString);
+                IntStream.range(0, messages).mapToObj(n -> "msg-" + n).forEach(jobsOut::sendString);
 
                 JsonNode result = pull.result();
-                assertThat(result.get("received").asInt()).isEqualTo(MESSAGES);
+                assertThat(result.get("received").asInt()).isEqualTo(messages);
                 assertThat(result.get("in_order").asBoolean()).isTrue();
-                assertThat(jobsOut.getStatistics().getMessagesSent()).isEqualTo(MESSAGES);
+                assertThat(jobsOut.getStatistics().getMessagesSent()).isEqualTo(messages);
             });
         }
     }
