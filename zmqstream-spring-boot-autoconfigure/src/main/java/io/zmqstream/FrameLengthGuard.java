@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
 
 import zmq.Msg;
 import zmq.msg.MsgAllocator;
@@ -68,6 +69,10 @@ final class FrameLengthGuard implements MsgAllocator {
             if (!socket.setMsgAllocator(new FrameLengthGuard(allocator, stream, statistics))) {
                 throw new IllegalStateException("the socket refused it (error " + socket.errno() + ")");
             }
+        }
+        catch (ZMQException ex) {
+            // The context is terminating: the socket will take no connection to guard.
+            log.debug("{}: not guarded, its socket failed", stream, ex);
         }
         catch (RuntimeException | LinkageError ex) {
             disabled = true;

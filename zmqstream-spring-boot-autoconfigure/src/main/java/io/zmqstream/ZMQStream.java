@@ -156,12 +156,12 @@ public class ZMQStream implements AutoCloseable {
             throw new IllegalStateException("Socket " + socket + " already has an open ZMQStream; "
                     + "close that stream before creating another on the same socket");
         }
-        guardSocket();
         try {
+            guardSocket();
             loop.addSocketHandler(socket, this::handleEvents, 0, true);
         }
         catch (RuntimeException | Error ex) {
-            unguardSocket();
+            unguardSocket(ex);
             SOCKETS_WITH_STREAMS.remove(socket);
             throw ex;
         }
@@ -397,11 +397,16 @@ public class ZMQStream implements AutoCloseable {
         }
     }
 
-    /** Takes the guard and the event hook off the socket again: the stream was refused. */
-    private void unguardSocket() {
+    /** Takes the guard and the event hook off the socket again: the stream was refused, for {@code refusal}. */
+    private void unguardSocket(Throwable refusal) {
         unhookConnectionMonitor();
         connectionMonitor = null;
-        FrameLengthGuard.unguard(socket);
+        try {
+            FrameLengthGuard.unguard(socket);
+        }
+        catch (RuntimeException ex) {
+            refusal.addSuppressed(ex);
+        }
     }
 
     private void unhookConnectionMonitor() {
