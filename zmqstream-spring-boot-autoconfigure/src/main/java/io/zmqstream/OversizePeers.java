@@ -85,8 +85,11 @@ final class OversizePeers {
         return "an unknown peer";
     }
 
-    /** On the loop thread: counts the peer and warns of it the first time. */
+    /** On the loop thread: counts the peer and warns of it the first time, unless the stream closed meanwhile. */
     void disconnected(String peer) {
+        if (stream.isClosed()) {
+            return;
+        }
         statistics.recordOversizePeer();
         long limit = stream.getSocket().getMaxMsgSize();
         String property = stream.getMaxMessageSizeProperty();
