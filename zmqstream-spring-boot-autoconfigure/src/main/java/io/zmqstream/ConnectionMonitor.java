@@ -48,15 +48,12 @@ final class ConnectionMonitor implements ZEvent.ZEventConsummer {
     private long withoutHandshakenPeerSinceNanos = System.nanoTime();
     private boolean stopped;
 
-    /**
-     * @param healAfter how long a connected peer may go without a handshake before the connection
-     *        is healed; zero never heals
-     */
-    ConnectionMonitor(ZMQStream stream, StreamStatistics statistics, Duration healAfter) {
+    /** A monitor that heals after {@link ZMQStream#DEFAULT_HANDSHAKE_HEAL_AFTER} until told otherwise. */
+    ConnectionMonitor(ZMQStream stream, StreamStatistics statistics) {
         this.stream = stream;
         this.loop = stream.getIoLoop();
         this.statistics = statistics;
-        this.healAfterNanos = healAfter.toNanos();
+        this.healAfterNanos = ZMQStream.DEFAULT_HANDSHAKE_HEAL_AFTER.toNanos();
         this.oversizePeers = new OversizePeers(stream, statistics);
     }
 

@@ -1,7 +1,6 @@
 package io.zmqstream;
 
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,13 +36,12 @@ import zmq.msg.MsgAllocator;
 final class FrameLengthGuard implements MsgAllocator {
 
     private static final Logger log = LoggerFactory.getLogger(FrameLengthGuard.class);
-    private static final long WARNING_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
     private static volatile boolean disabled;
 
     private final MsgAllocator allocator;
     private final ZMQStream stream;
     private final StreamStatistics statistics;
-    private final AtomicLong lastWarningNanos = new AtomicLong(System.nanoTime() - WARNING_INTERVAL_NANOS);
+    private final LogThrottle warnings = new LogThrottle(Duration.ofMinutes(1));
 
     private FrameLengthGuard(MsgAllocator allocator, ZMQStream stream, StreamStatistics statistics) {
         this.allocator = allocator;
@@ -102,9 +100,7 @@ final class FrameLengthGuard implements MsgAllocator {
     }
 
     private void warn(int size) {
-        long now = System.nanoTime();
-        long last = lastWarningNanos.get();
-        if (now - last >= WARNING_INTERVAL_NANOS && lastWarningNanos.compareAndSet(last, now)) {
+        if (warnings.pass()) {
             log.warn("{}: a peer sent a frame whose length cannot be valid (read as {}); it was dropped. This is an "
                     + "attack on JeroMQ 0.6.0's decoder or a broken peer: use CURVE or allowed addresses on endpoints "
                     + "strangers can reach", stream, size);

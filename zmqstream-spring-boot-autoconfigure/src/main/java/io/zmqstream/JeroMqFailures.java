@@ -1,7 +1,7 @@
 package io.zmqstream;
 
+import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
@@ -22,11 +22,10 @@ public final class JeroMqFailures {
 
     private static final Logger log = LoggerFactory.getLogger(JeroMqFailures.class);
     private static final long ERROR_INTERVAL_SECONDS = 10;
-    private static final long ERROR_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(ERROR_INTERVAL_SECONDS);
 
     private final String contextName;
     private final AtomicLong count = new AtomicLong();
-    private final AtomicLong lastErrorNanos = new AtomicLong(System.nanoTime() - ERROR_INTERVAL_NANOS);
+    private final LogThrottle errors = new LogThrottle(Duration.ofSeconds(ERROR_INTERVAL_SECONDS));
     private volatile Failure last;
     private volatile boolean closing;
 
@@ -100,9 +99,7 @@ public final class JeroMqFailures {
         }
         long failures = count.incrementAndGet();
         last = new Failure(thread.getName(), ex.toString(), threadEnded, Instant.now());
-        long now = System.nanoTime();
-        long lastError = lastErrorNanos.get();
-        if (now - lastError >= ERROR_INTERVAL_NANOS && lastErrorNanos.compareAndSet(lastError, now)) {
+        if (errors.pass()) {
             log.error("JeroMQ thread {} of context '{}' {}: connections it serves may stall ({} JeroMQ thread failures "
                     + "so far)", thread.getName(), contextName, threadEnded ? "died of an exception"
                             : "caught an exception and went on", failures, ex);

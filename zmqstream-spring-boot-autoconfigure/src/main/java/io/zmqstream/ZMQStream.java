@@ -383,7 +383,7 @@ public class ZMQStream implements AutoCloseable {
         if ((domain == null || domain.isEmpty()) && !socket.setZapDomain(DEFAULT_ZAP_DOMAIN)) {
             log.warn("{}: the socket refused a ZAP domain (error {}), so it accepts ZMTP 1.0 peers", this, socket.errno());
         }
-        ConnectionMonitor monitor = new ConnectionMonitor(this, statistics, DEFAULT_HANDSHAKE_HEAL_AFTER);
+        ConnectionMonitor monitor = new ConnectionMonitor(this, statistics);
         try {
             if (socket.setEventHook(monitor, ZMQ.EVENT_ALL)) {
                 connectionMonitor = monitor;

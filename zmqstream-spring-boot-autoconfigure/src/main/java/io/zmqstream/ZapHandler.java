@@ -1,11 +1,11 @@
 package io.zmqstream;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.slf4j.Logger;
@@ -37,7 +37,7 @@ public final class ZapHandler implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ZapHandler.class);
     private static final byte[] VERSION = "1.0".getBytes(StandardCharsets.US_ASCII);
-    private static final long WARNING_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final Duration WARNING_INTERVAL = Duration.ofSeconds(1);
     /** Routing id, delimiter, version, request id, domain, address, identity, mechanism. */
     private static final int REQUEST_FRAMES = 8;
     private static final int CURVE_KEY_BYTES = 32;
@@ -156,19 +156,15 @@ public final class ZapHandler implements AutoCloseable {
         final LongAdder allowed = new LongAdder();
         final LongAdder denied = new LongAdder();
         volatile ZapPolicy policy;
-        /** Touched by the loop thread only. */
-        long lastWarningNanos;
+        final LogThrottle warnings = new LogThrottle(WARNING_INTERVAL);
 
         Domain(String name) {
             this.name = name;
-            this.lastWarningNanos = System.nanoTime() - WARNING_INTERVAL_NANOS;
         }
 
         void logRefusal(String mechanism, String address, String clientKey, String refusal) {
             String key = clientKey == null ? "none" : clientKey.substring(0, SHOWN_KEY_CHARACTERS) + "...";
-            long now = System.nanoTime();
-            if (now - lastWarningNanos >= WARNING_INTERVAL_NANOS) {
-                lastWarningNanos = now;
+            if (warnings.pass()) {
                 log.warn("ZAP domain '{}' refused a {} client at {} (key {}): {}; {} refused in all", name, mechanism,
                         address, key, refusal, denied.sum());
             }

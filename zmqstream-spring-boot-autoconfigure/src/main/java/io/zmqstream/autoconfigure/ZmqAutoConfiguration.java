@@ -77,18 +77,6 @@ public class ZmqAutoConfiguration {
     }
 
     /**
-     * Tells the JeroMQ failure handlers that the application is closing, so that JeroMQ's
-     * termination noise goes to DEBUG.
-     *
-     * @param failures the handlers
-     * @return the listener
-     */
-    @Bean
-    static ContextClosingNotice zmqContextClosingNotice(ObjectProvider<JeroMqFailures> failures) {
-        return new ContextClosingNotice(failures);
-    }
-
-    /**
      * The ZeroMQ context every stream's socket comes from, its thread exceptions handled by
      * {@code failures}; closed after the loop.
      *
@@ -132,15 +120,17 @@ public class ZmqAutoConfiguration {
     }
 
     /**
-     * Starts the loop with the context and closes it, streams first, when the context closes.
+     * Starts the loop with the context and closes it, streams first, when the context closes; tells
+     * the JeroMQ failure handlers first that the application is closing.
      *
      * @param loop the shared loop
+     * @param failures the handlers of the shared context's JeroMQ thread exceptions, when there are any
      * @return the lifecycle
      */
     @Bean
     @ConditionalOnMissingBean
-    public ZmqIoLoopLifecycle zmqIoLoopLifecycle(ZmqIoLoop loop) {
-        return new ZmqIoLoopLifecycle(loop);
+    public ZmqIoLoopLifecycle zmqIoLoopLifecycle(ZmqIoLoop loop, ObjectProvider<JeroMqFailures> failures) {
+        return new ZmqIoLoopLifecycle(loop, () -> failures.ifAvailable(JeroMqFailures::closing));
     }
 
     /**

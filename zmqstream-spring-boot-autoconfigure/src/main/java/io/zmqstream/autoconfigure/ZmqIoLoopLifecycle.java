@@ -27,6 +27,7 @@ public class ZmqIoLoopLifecycle implements SmartLifecycle, ApplicationListener<C
     public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
     private final ZmqIoLoop loop;
+    private final Runnable onContextClosing;
     private ApplicationContext applicationContext;
     private volatile boolean running;
     private volatile boolean paused;
@@ -38,7 +39,20 @@ public class ZmqIoLoopLifecycle implements SmartLifecycle, ApplicationListener<C
      * @param loop the loop
      */
     public ZmqIoLoopLifecycle(ZmqIoLoop loop) {
+        this(loop, () -> { });
+    }
+
+    /**
+     * Creates the lifecycle of a loop that also tells {@code onContextClosing} when the application
+     * context starts closing, before the loop closes: the shared loop tells its context's
+     * {@link io.zmqstream.JeroMqFailures}, so that JeroMQ's termination noise is not taken for a failure.
+     *
+     * @param loop the loop
+     * @param onContextClosing what to run when the application context starts closing
+     */
+    public ZmqIoLoopLifecycle(ZmqIoLoop loop, Runnable onContextClosing) {
         this.loop = loop;
+        this.onContextClosing = onContextClosing;
     }
 
     @Override
@@ -71,8 +85,8 @@ public class ZmqIoLoopLifecycle implements SmartLifecycle, ApplicationListener<C
     }
 
     /**
-     * Notes that the context is closing, so that the next stop closes the loop, and resumes a
-     * paused loop so that closing it still flushes the streams.
+     * Notes that the context is closing, so that the next stop closes the loop, says so to whoever
+     * asked, and resumes a paused loop so that closing it still flushes the streams.
      *
      * @param event the event
      */
@@ -82,6 +96,7 @@ public class ZmqIoLoopLifecycle implements SmartLifecycle, ApplicationListener<C
             return;
         }
         closing = true;
+        onContextClosing.run();
         if (paused) {
             start();
         }
