@@ -14,6 +14,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -103,6 +104,8 @@ public class ZMQStream implements AutoCloseable {
     private volatile String maxMessageSizeProperty;
     private volatile ConnectionEventCallback connectionEventCallback;
     private volatile int asyncLimit = Integer.MAX_VALUE;
+    /** The proxy that reads this stream: a stream feeds one proxy at most. */
+    private final AtomicReference<ZmqProxy> readingProxy = new AtomicReference<>();
     /** Set before the final drain of the send queue, so a racing sender can tell its message missed it. */
     private volatile boolean released;
 
@@ -607,6 +610,10 @@ public class ZMQStream implements AutoCloseable {
     }
 
     // ---- sending ----
+    //
+    // Every send* method queues its message and returns; the loop hands it to the socket. Each throws
+    // IllegalStateException once the stream is closed, UnsupportedOperationException on a socket type
+    // that cannot send (PULL, SUB), SendQueueFullException when the queue's policy refuses.
 
     /**
      * Queues a single-frame message, copying the bytes.
@@ -828,6 +835,9 @@ public class ZMQStream implements AutoCloseable {
     }
 
     private void enqueue(OutboundMessage message) {
+        if (!SocketDirections.sends(socketType)) {
+            throw new UnsupportedOperationException(this + " cannot send: a " + socketType + " socket only receives");
+        }
         boolean queued;
         try {
             queued = sendQueue.offer(message, !loop.inLoopThread());
@@ -941,7 +951,9 @@ public class ZMQStream implements AutoCloseable {
      * sends are refused. Queued messages are sent within the linger time; what still cannot be sent
      * is logged, counted and reported to its send callbacks with a failed status. Then the socket
      * is closed with what is left of the linger, and the close callback runs. Called off the loop
-     * thread, this waits until the stream is closed; on the loop thread it returns at once.
+     * thread, this waits until the stream is closed, or until the calling thread is interrupted
+     * (the close then goes on on the loop, the interrupt flag stays set); on the loop thread it
+     * returns at once.
      *
      * @param lingerMillis how long queued messages may take; negative for the socket's own linger
      *        ({@code -1} there means no time limit), 0 to send only what the socket takes at once
@@ -1004,6 +1016,11 @@ public class ZMQStream implements AutoCloseable {
         }
         catch (ZMQException ex) {
             endIfTerminated(ex);
+        }
+        catch (RuntimeException ex) {
+            // Whatever the socket threw, the close ends: what is queued is reported as not sent.
+            log.warn("{} failed while closing; closing it now", this, ex);
+            finishClose();
         }
     }
 
@@ -1242,6 +1259,20 @@ public class ZMQStream implements AutoCloseable {
         return loop.callOnLoop(() -> operation.apply(socket));
     }
 
+    /**
+     * Makes {@code proxy} the one proxy that reads this stream.
+     *
+     * @return {@code null} when claimed, otherwise the proxy that reads it already
+     */
+    ZmqProxy claimForProxy(ZmqProxy proxy) {
+        return readingProxy.compareAndSet(null, proxy) ? null : readingProxy.get();
+    }
+
+    /** Frees the stream for another proxy, if {@code proxy} is the one that reads it. */
+    void releaseFromProxy(ZmqProxy proxy) {
+        readingProxy.compareAndSet(proxy, null);
+    }
+
     // ---- the loop thread's side ----
 
     private void handleEvents(ZMQ.Socket ignored, int events) {
@@ -1390,6 +1421,14 @@ public class ZMQStream implements AutoCloseable {
             }
             sendQueue.poll();
             log.warn("{} could not send a message: {} (error {})", this, ex.getMessage(), ex.getErrorCode());
+            reportFailure(message, SendFailure.Reason.SOCKET_ERROR, ex);
+            return true;
+        }
+        catch (RuntimeException ex) {
+            // JeroMQ answers some refusals with an exception of its own (an UnsupportedOperationException
+            // where the socket type cannot send): the message fails, the queue and a close go on.
+            sendQueue.poll();
+            log.warn("{} could not send a message: {}", this, ex.toString());
             reportFailure(message, SendFailure.Reason.SOCKET_ERROR, ex);
             return true;
         }

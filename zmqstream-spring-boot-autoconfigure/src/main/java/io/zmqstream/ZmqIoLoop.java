@@ -209,7 +209,8 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
      * <p>Close waits for a callback in progress, but not forever: a loop thread that has been in one
      * callback for {@link #CLOSE_GRACE} is interrupted, and {@code CLOSE_GRACE} later close stops
      * waiting for it and logs where it is stuck. So close takes at most the streams' longest linger
-     * plus twice {@code CLOSE_GRACE}, whatever a callback does.
+     * plus twice {@code CLOSE_GRACE}, whatever a callback does. An interrupt of the calling thread
+     * ends the wait sooner, the interrupt flag kept set.
      */
     @Override
     public void close() {
@@ -522,6 +523,10 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
             queueForRunningLoop(future);
             awaitLoop(future, () -> { });
         }
+        if (!future.isDone()) {
+            throw new IllegalStateException("Interrupted while waiting for loop " + threadName
+                    + "; the task still runs there");
+        }
         try {
             return future.get();
         }
@@ -547,7 +552,8 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
     /**
      * Waits for work handed to the loop thread. If that thread stops before finishing it, the caller
      * takes over the sockets, runs the loop tasks left behind and then {@code ifLoopEnded}, unless
-     * the work is done by then.
+     * the work is done by then. An interrupt of the caller ends the wait at once, the interrupt
+     * flag kept set; the work goes on on the loop.
      */
     void awaitLoop(Future<?> work, Runnable ifLoopEnded) {
         awaitLoop(work, ifLoopEnded, () -> false);
@@ -555,7 +561,6 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
 
     /** Like {@link #awaitLoop(Future, Runnable)}, until {@code giveUp} says to stop waiting. */
     void awaitLoop(Future<?> work, Runnable ifLoopEnded, BooleanSupplier giveUp) {
-        boolean interrupted = false;
         while (!work.isDone() && !giveUp.getAsBoolean()) {
             try {
                 work.get(WAIT_POLL_MILLIS, TimeUnit.MILLISECONDS);
@@ -571,11 +576,10 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
                 return;
             }
             catch (InterruptedException ex) {
-                interrupted = true;
+                // The caller was told to stop: it stops waiting, the loop goes on with the work.
+                Thread.currentThread().interrupt();
+                return;
             }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -71,7 +71,8 @@ public final class ZmqProxy implements AutoCloseable {
      * @param capture a stream that gets a copy of every message, or {@code null}
      * @param queueLimit messages a side's send queue holds before the other side stops reading
      * @throws IllegalArgumentException when the streams cannot form a proxy: a pair of socket types
-     *         that does not work, streams on different loops, or a stream that already has a receive callback
+     *         that does not work, streams on different loops, a stream that already has a receive
+     *         callback or feeds another proxy, or a capture that cannot send or is one of the sides
      */
     public ZmqProxy(String name, ZMQStream frontend, ZMQStream backend, ZMQStream capture, int queueLimit) {
         checkPair(frontend.getSocketType(), backend.getSocketType());
@@ -82,6 +83,10 @@ public final class ZmqProxy implements AutoCloseable {
         if (queueLimit < 1) {
             throw new IllegalArgumentException("The queue limit must be at least 1, was " + queueLimit);
         }
+        if (frontend == backend) {
+            throw new IllegalArgumentException("A proxy's frontend and backend must be two streams, not " + frontend);
+        }
+        checkCapture(capture, frontend, backend);
         for (ZMQStream stream : List.of(frontend, backend)) {
             if (stream.isReceiving()) {
                 throw new IllegalArgumentException(stream + " already has a receive callback; a proxy reads its streams itself");
@@ -94,6 +99,36 @@ public final class ZmqProxy implements AutoCloseable {
         this.forward = new Side(frontend, backend, ProxyDirection.FRONTEND_TO_BACKEND);
         this.backward = answers(frontend.getSocketType(), backend.getSocketType())
                 ? new Side(backend, frontend, ProxyDirection.BACKEND_TO_FRONTEND) : null;
+        claimReading(frontend, backend);
+    }
+
+    /** A capture gets copies: a stream that can send, and neither side, which would get each message twice. */
+    private static void checkCapture(ZMQStream capture, ZMQStream frontend, ZMQStream backend) {
+        if (capture == null) {
+            return;
+        }
+        if (capture == frontend || capture == backend) {
+            throw new IllegalArgumentException("The capture " + capture + " is the proxy's "
+                    + (capture == frontend ? "frontend" : "backend") + ", which would get every message a second time");
+        }
+        if (!SocketDirections.sends(capture.getSocketType())) {
+            throw new IllegalArgumentException("The capture " + capture + " is a " + capture.getSocketType()
+                    + ", which cannot send the copies");
+        }
+    }
+
+    /** A stream read by two proxies would feed only the one that set its receive callback last. */
+    private void claimReading(ZMQStream frontend, ZMQStream backend) {
+        ZmqProxy other = frontend.claimForProxy(this);
+        if (other == null) {
+            other = backend.claimForProxy(this);
+            if (other == null) {
+                return;
+            }
+            frontend.releaseFromProxy(this);
+            throw new IllegalArgumentException(backend + " is read by " + other + " already; a stream feeds one proxy");
+        }
+        throw new IllegalArgumentException(frontend + " is read by " + other + " already; a stream feeds one proxy");
     }
 
     /**
@@ -155,6 +190,8 @@ public final class ZmqProxy implements AutoCloseable {
         loop.execute(() -> {
             state = State.CLOSED;
             updateReading();
+            forward.source.releaseFromProxy(this);
+            forward.target.releaseFromProxy(this);
         });
     }
 

@@ -242,4 +242,39 @@ class ZmqProxyTest extends LoopTestSupport {
                     .withMessageContaining("one loop");
         }
     }
+
+    @Test
+    void aCaptureThatCannotSendOrIsOneOfTheSidesIsRefused() {
+        ZMQStream front = stream(SocketType.ROUTER);
+        ZMQStream back = stream(SocketType.DEALER);
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new ZmqProxy("pull-capture", front, back, stream(SocketType.PULL), 10))
+                .withMessageContaining("is a PULL, which cannot send the copies");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new ZmqProxy("twice-to-workers", front, back, back, 10))
+                .withMessageContaining("is the proxy's backend");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new ZmqProxy("echo", front, back, front, 10))
+                .withMessageContaining("is the proxy's frontend");
+    }
+
+    @Test
+    void aStreamFeedsOneProxyUntilThatOneCloses() {
+        ZMQStream front = stream(SocketType.PULL);
+        ZmqProxy first = new ZmqProxy("first", front, stream(SocketType.PUSH), null, 10);
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new ZmqProxy("second", front, stream(SocketType.PUSH), null, 10))
+                .withMessageContaining("is read by ZmqProxy[first] already");
+        ZMQStream back = stream(SocketType.PUSH);
+        ZMQStream reused = stream(SocketType.PULL);
+        new ZmqProxy("third", reused, back, null, 10);
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new ZmqProxy("fourth", stream(SocketType.PULL), back, null, 10))
+                .withMessageContaining("is read by ZmqProxy[third] already");
+
+        first.close();
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(first.getState()).isEqualTo(ZmqProxy.State.CLOSED));
+        ZmqProxy successor = new ZmqProxy("successor", front, stream(SocketType.PUSH), null, 10);
+        assertThat(successor.getState()).isEqualTo(ZmqProxy.State.STOPPED);
+    }
 }

@@ -1,9 +1,11 @@
 package io.zmqstream.autoconfigure;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import io.zmqstream.SocketDirections;
 import io.zmqstream.ZMQStream;
 import io.zmqstream.ZmqProxy;
 import io.zmqstream.listener.ZmqListenerEndpoint;
@@ -39,20 +41,24 @@ public class ZmqProxyRegistry implements SmartLifecycle {
         this.properties = properties;
         this.streams = streams;
         this.listeners = listeners;
-        properties.getProxies().forEach(this::check);
+        Map<String, String> readers = new HashMap<>();
+        properties.getProxies().forEach((name, proxy) -> check(name, proxy, readers));
     }
 
-    private void check(String name, ZmqProperties.Proxy proxy) {
+    /** Checks one proxy; {@code readers} holds the proxy that reads each stream checked so far. */
+    private void check(String name, ZmqProperties.Proxy proxy, Map<String, String> readers) {
         String prefix = "zmq.proxies." + name;
         SocketType frontend = streamType(prefix + ".frontend", proxy.getFrontend());
         SocketType backend = streamType(prefix + ".backend", proxy.getBackend());
-        if (proxy.getCapture() != null) {
-            streamType(prefix + ".capture", proxy.getCapture());
-        }
         if (proxy.getFrontend().equals(proxy.getBackend())) {
             throw new ZmqConfigurationException(prefix + ".backend", "the backend is the frontend, '" + proxy.getBackend() + "'",
                     "Name two different streams of zmq.streams.");
         }
+        if (proxy.getCapture() != null) {
+            checkCapture(prefix, proxy, streamType(prefix + ".capture", proxy.getCapture()));
+        }
+        claimReading(name, prefix + ".frontend", proxy.getFrontend(), readers);
+        claimReading(name, prefix + ".backend", proxy.getBackend(), readers);
         try {
             ZmqProxy.checkPair(frontend, backend);
         }
@@ -63,6 +69,29 @@ public class ZmqProxyRegistry implements SmartLifecycle {
         if (proxy.getQueueLimit() < 1) {
             throw new ZmqConfigurationException(prefix + ".queue-limit", "must be at least 1, was " + proxy.getQueueLimit(),
                     "Set a positive number of messages, or leave it out for the default.");
+        }
+    }
+
+    private static void checkCapture(String prefix, ZmqProperties.Proxy proxy, SocketType type) {
+        String capture = proxy.getCapture();
+        if (capture.equals(proxy.getFrontend()) || capture.equals(proxy.getBackend())) {
+            String side = capture.equals(proxy.getFrontend()) ? "frontend" : "backend";
+            throw new ZmqConfigurationException(prefix + ".capture", "is the proxy's " + side + ", '" + capture
+                    + "', which would get every message a second time", "Name a stream of its own for the copies, "
+                            + "such as a PUB or PUSH that a monitor connects to, or remove " + prefix + ".capture.");
+        }
+        if (!SocketDirections.sends(type)) {
+            throw new ZmqConfigurationException(prefix + ".capture", "names stream '" + capture + "', a " + type
+                    + ", which cannot send the copies", "Name a stream that sends, such as a PUB or PUSH.");
+        }
+    }
+
+    /** One stream feeds one proxy: a second one would replace the first one's receive callback. */
+    private static void claimReading(String name, String property, String stream, Map<String, String> readers) {
+        String other = readers.putIfAbsent(stream, name);
+        if (other != null && !other.equals(name)) {
+            throw new ZmqConfigurationException(property, "names stream '" + stream + "', which proxy '" + other
+                    + "' reads already, and a stream feeds one proxy", "Give each proxy streams of its own to read.");
         }
     }
 

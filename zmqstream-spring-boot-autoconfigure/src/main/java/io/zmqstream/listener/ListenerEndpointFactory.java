@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
+import io.zmqstream.SocketDirections;
 import io.zmqstream.ZMQStream;
 import org.springframework.beans.factory.BeanNotOfRequiredTypeException;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
@@ -33,7 +34,7 @@ final class ListenerEndpointFactory {
         String description = ListenerMethod.describe(method);
         String streamName = resolve(annotation.value());
         ZMQStream stream = stream(description, streamName, "names stream '" + streamName + "'");
-        if (stream.getSocketType() == SocketType.PUB || stream.getSocketType() == SocketType.PUSH) {
+        if (!SocketDirections.receives(stream.getSocketType())) {
             throw new ZmqListenerConfigurationException(description, "stream '" + streamName + "' is a "
                     + stream.getSocketType() + ", which never receives", "Name a stream that receives.");
         }
@@ -118,6 +119,10 @@ final class ListenerEndpointFactory {
         }
         if (!replyTo.isEmpty()) {
             target = stream(listener.description(), replyTo, "replies to stream '" + replyTo + "'");
+            if (!SocketDirections.sends(target.getSocketType())) {
+                throw new ZmqListenerConfigurationException(listener.description(), "it replies to stream '" + replyTo
+                        + "', a " + target.getSocketType() + ", which never sends", "Name a stream that sends in replyTo.");
+            }
         }
         else if (rep || listener.routed()) {
             target = listener.stream();

@@ -93,6 +93,37 @@ class ZmqProxyAutoConfigurationTest {
     }
 
     @Test
+    void aCaptureThatCannotSendOrIsOneOfTheProxysSidesFailsStartUpNamingTheProperty() {
+        runner().withPropertyValues(QUEUE).withPropertyValues("zmq.streams.copies.type=pull",
+                "zmq.streams.copies.bind=tcp://127.0.0.1:*", "zmq.proxies.queue.capture=copies").run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause().isInstanceOf(ZmqConfigurationException.class)
+                            .hasMessageContaining("zmq.proxies.queue.capture")
+                            .hasMessageContaining("'copies', a PULL, which cannot send the copies");
+                });
+        for (String side : new String[] {"front", "back"}) {
+            runner().withPropertyValues(QUEUE).withPropertyValues("zmq.proxies.queue.capture=" + side).run(context -> {
+                assertThat(context).hasFailed();
+                assertThat(context.getStartupFailure()).rootCause().isInstanceOf(ZmqConfigurationException.class)
+                        .hasMessageContaining("zmq.proxies.queue.capture")
+                        .hasMessageContaining("is the proxy's " + side + "end, '" + side + "'");
+            });
+        }
+    }
+
+    @Test
+    void twoProxiesOnTheSharedLoopCannotReadOneStream() {
+        runner().withPropertyValues(QUEUE).withPropertyValues("zmq.streams.workers.type=dealer",
+                "zmq.streams.workers.bind=tcp://127.0.0.1:*", "zmq.proxies.second.frontend=front",
+                "zmq.proxies.second.backend=workers").run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause().isInstanceOf(ZmqConfigurationException.class)
+                            .hasMessageContaining("zmq.proxies.second.frontend")
+                            .hasMessageContaining("stream 'front', which proxy 'queue' reads already");
+                });
+    }
+
+    @Test
     void aProxyNamingNoStreamFailsStartUpNamingThePropertyAndTheStreams() {
         runner().withPropertyValues(QUEUE).withPropertyValues("zmq.proxies.queue.backend=workers").run(context -> {
             assertThat(context).hasFailed();
