@@ -1,5 +1,6 @@
 package io.zmqstream.listener;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -95,6 +96,19 @@ class ZmqListenerFailureTest {
     void aReplyStreamThatDoesNotExistIsRefused() {
         assertFailure(analysis(MissingReplyStream.class, boundStream("jobs", "pull")), "MissingReplyStream.receive",
                 "it replies to stream 'results', but there is no such stream", "configure zmq.streams.results.");
+    }
+
+    @Test
+    void aReplyStreamThatNeverSendsIsRefused() {
+        String[] streams = concat(boundStream("jobs", "pull"), boundStream("results", "pull"));
+        assertFailure(analysis(MissingReplyStream.class, streams), "MissingReplyStream.receive",
+                "it replies to stream 'results', a PULL, which never sends", "Name a stream that sends in replyTo.");
+    }
+
+    private static String[] concat(String[] first, String[] second) {
+        String[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
     }
 
     @Test
