@@ -1,6 +1,7 @@
 package io.zmqstream.autoconfigure;
 
 import java.time.Duration;
+import java.util.stream.Stream;
 
 import io.zmqstream.LoopLagMonitor;
 import io.zmqstream.ZmqIoLoop;
@@ -15,12 +16,19 @@ final class SharedLoopFactory {
     private SharedLoopFactory() {
     }
 
-    /** The context with {@code zmq.context.io-threads} I/O threads and room for {@code max-sockets} sockets. */
-    static ZContext context(ZmqProperties.Context settings) {
+    /**
+     * The context with {@code zmq.context.io-threads} I/O threads and room for {@code max-sockets}
+     * sockets; none but inproc endpoints without I/O threads.
+     */
+    static ZContext context(ZmqProperties properties) {
+        ZmqProperties.Context settings = properties.getContext();
         int ioThreads = settings.getIoThreads();
         if (ioThreads < 0) {
             throw new ZmqConfigurationException("zmq.context.io-threads", "is " + ioThreads + ", below zero",
                     "Set zmq.context.io-threads to 1 or more (0 serves inproc endpoints only).");
+        }
+        if (ioThreads == 0) {
+            requireInprocOnly(properties);
         }
         ZContext context = new ZContext(ioThreads);
         if (settings.getMaxSockets() < 1 || !context.getContext().setMaxSockets(settings.getMaxSockets())) {
@@ -29,6 +37,16 @@ final class SharedLoopFactory {
                     "Set zmq.context.max-sockets to at least the number of sockets the application opens.");
         }
         return context;
+    }
+
+    /** Without an I/O thread ZeroMQ serves inproc only: any other endpoint would fail with a bare errno. */
+    private static void requireInprocOnly(ZmqProperties properties) {
+        properties.getStreams().forEach((name, stream) -> Stream.concat(stream.getBind().stream(), stream.getConnect().stream())
+                .filter(endpoint -> !endpoint.trim().startsWith("inproc://")).findFirst().ifPresent(endpoint -> {
+                    throw new ZmqConfigurationException("zmq.context.io-threads", "is 0, and zmq.streams." + name
+                            + " has the endpoint " + endpoint + ": ZeroMQ serves every transport but inproc on its I/O "
+                            + "threads", "Set zmq.context.io-threads to 1 or more, or give every stream inproc endpoints.");
+                }));
     }
 
     /** A loop, not yet started, with the thread name, batch budget and spin time of {@code zmq.io-loop}. */

@@ -89,7 +89,7 @@ public class ZmqAutoConfiguration {
     public ZContext zmqContext(ZmqProperties properties, JeroMqFailures failures) {
         log.debug("ZeroMQ runs on {} (Unix domain sockets for ipc://: {})", JeroMqRuntime.current(),
                 JeroMqRuntime.current().hasUnixDomainIpc());
-        return failures.watch(SharedLoopFactory.context(properties.getContext()));
+        return failures.watch(SharedLoopFactory.context(properties));
     }
 
     /**

@@ -140,6 +140,16 @@ class ZmqConfigurationFailureTest {
     }
 
     @Test
+    void noIoThreadsWithATcpEndpointNamesTheSettingAndTheStream() {
+        assertFailure(analysis("zmq.context.io-threads=0", "zmq.streams.in.type=pull", "zmq.streams.in.bind=inproc://in",
+                "zmq.streams.out.type=push", "zmq.streams.out.connect=tcp://127.0.0.1:5555"),
+                "'zmq.context.io-threads' is invalid: is 0, and zmq.streams.out has the endpoint tcp://127.0.0.1:5555",
+                "Set zmq.context.io-threads to 1 or more, or give every stream inproc endpoints.");
+        runner().withPropertyValues("zmq.context.io-threads=0", "zmq.streams.in.type=pull",
+                "zmq.streams.in.bind=inproc://in-only").run(context -> assertThat(context).hasNotFailed().hasBean("in"));
+    }
+
+    @Test
     void connectionMonitorSettingsThatCannotWorkNameTheirProperties() {
         String[] stream = { "zmq.streams.s.type=dealer", "zmq.streams.s.connect=tcp://127.0.0.1:1" };
         assertFailure(analysis(with(stream, "zmq.streams.s.handshake-heal-after=-1s")),
