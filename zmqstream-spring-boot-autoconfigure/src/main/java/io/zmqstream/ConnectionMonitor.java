@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +32,8 @@ final class ConnectionMonitor implements ZEvent.ZEventConsummer {
     private static final Logger log = LoggerFactory.getLogger(ConnectionMonitor.class);
     /** Pokes per stalled connection; after that it waits for JeroMQ's handshake interval. */
     private static final int MAX_HEALS_PER_CONNECTION = 3;
+    /** Past JeroMQ's handshake interval, time for the disconnect of a connection it dropped to arrive. */
+    private static final Duration HANDSHAKE_INTERVAL_MARGIN = Duration.ofSeconds(1);
 
     private final ZMQStream stream;
     private final ZmqIoLoop loop;
@@ -83,9 +84,23 @@ final class ConnectionMonitor implements ZEvent.ZEventConsummer {
         for (EndpointState state : endpoints.values()) {
             views.add(state.view());
         }
-        Duration without = handshakenPeers > 0 ? Duration.ZERO
+        List<String> unobserved = unobservedEndpoints();
+        Duration without = handshakenPeers > 0 || !unobserved.isEmpty() ? Duration.ZERO
                 : Duration.ofNanos(System.nanoTime() - withoutHandshakenPeerSinceNanos);
-        return new StreamConnections(true, peers, handshakenPeers, without, List.copyOf(views));
+        return new StreamConnections(true, peers, handshakenPeers, without, List.copyOf(views), unobserved);
+    }
+
+    /** The stream's endpoints on a transport that reports no connection: inproc, whose peers JeroMQ attaches directly. */
+    private List<String> unobservedEndpoints() {
+        List<String> unobserved = new ArrayList<>();
+        for (List<String> endpoints : List.of(stream.getBoundEndpoints(), stream.getConnectedEndpoints())) {
+            for (String endpoint : endpoints) {
+                if (endpoint.startsWith("inproc://")) {
+                    unobserved.add(endpoint);
+                }
+            }
+        }
+        return List.copyOf(unobserved);
     }
 
     private void handle(ZEvent event, Instant time) {
@@ -97,6 +112,7 @@ final class ConnectionMonitor implements ZEvent.ZEventConsummer {
             }
             EndpointState state = endpoints.computeIfAbsent(endpoint, EndpointState::new);
             state.take(type, time, channelOf(event));
+            recount();
             statistics.recordConnectionEvent(type, handshakenPeers);
         }
         notifyCallback(new ConnectionEvent(type, endpoint, time));
@@ -120,13 +136,19 @@ final class ConnectionMonitor implements ZEvent.ZEventConsummer {
         }
     }
 
-    private void peersChanged(int peerDelta, int handshakenDelta) {
-        peers += peerDelta;
-        int before = handshakenPeers;
-        handshakenPeers += handshakenDelta;
-        if (before > 0 && handshakenPeers == 0) {
+    /** Sums the endpoints' connections after a change, noting when the last handshaken peer went. */
+    private void recount() {
+        int allPeers = 0;
+        int handshaken = 0;
+        for (EndpointState state : endpoints.values()) {
+            allPeers += state.peers();
+            handshaken += state.handshakenPeers();
+        }
+        if (handshakenPeers > 0 && handshaken == 0) {
             withoutHandshakenPeerSinceNanos = System.nanoTime();
         }
+        peers = allPeers;
+        handshakenPeers = handshaken;
     }
 
     private void watchHandshake(EndpointState state, SelectableChannel channel, int heals) {
@@ -140,7 +162,7 @@ final class ConnectionMonitor implements ZEvent.ZEventConsummer {
     /** A connection still waiting for its handshake: poke JeroMQ's I/O threads, and look again later. */
     private void healIfStalled(EndpointState state, SelectableChannel channel, int heals) {
         synchronized (this) {
-            if (stopped || !state.awaitingHandshake.contains(channel)) {
+            if (stopped || !state.mayAwaitHandshake(channel)) {
                 return;
             }
             if (heals == MAX_HEALS_PER_CONNECTION) {
@@ -156,13 +178,44 @@ final class ConnectionMonitor implements ZEvent.ZEventConsummer {
         }
     }
 
-    /** One endpoint's connections; changed under the monitor's lock on the loop thread. */
+    /**
+     * Looks again at a connection once JeroMQ's handshake interval has passed: JeroMQ drops every
+     * connection whose greeting has not arrived by then, so one still open has handshaken.
+     */
+    private void confirmAfterHandshakeInterval(EndpointState state, SelectableChannel channel) {
+        int interval = stream.getSocket().getHandshakeIvl();
+        if (interval <= 0 || channel == null) {
+            return;
+        }
+        loop.callLater(Duration.ofMillis(interval).plus(HANDSHAKE_INTERVAL_MARGIN), () -> {
+            synchronized (this) {
+                if (!stopped && state.outlivedHandshakeInterval(channel)) {
+                    recount();
+                    statistics.recordHandshakenPeers(handshakenPeers);
+                }
+            }
+        });
+    }
+
+    /**
+     * One endpoint's connections; changed under the monitor's lock on the loop thread.
+     *
+     * <p>JeroMQ's handshake event names no connection, so while several connections of an endpoint
+     * wait, a handshake cannot be told to be one's: it is counted for the endpoint, unattributed, and
+     * given to connections once the counts leave no doubt (as many handshakes as waiting connections),
+     * or once a connection outlives JeroMQ's handshake interval. A waiting connection that closes while
+     * there is doubt is taken for one that never handshook, as a tcp probe or a silent stranger that
+     * comes and goes; should it have been a peer, the count is one too high until the interval has
+     * dropped the silent ones. So a silent connection never hides a live peer.
+     */
     private final class EndpointState {
 
         final String endpoint;
-        /** Connections open and not yet handshaken, oldest first: JeroMQ's handshake event names no connection. */
-        final Set<SelectableChannel> awaitingHandshake = Collections.newSetFromMap(new LinkedHashMap<>());
+        /** Open connections not known to have handshaken, oldest first. */
+        final Set<SelectableChannel> unconfirmed = Collections.newSetFromMap(new LinkedHashMap<>());
         final Set<SelectableChannel> handshaken = Collections.newSetFromMap(new IdentityHashMap<>());
+        /** Handshakes of connections among {@link #unconfirmed}, not known to be whose. */
+        int unattributedHandshakes;
         EndpointConnections.Side side;
         ZMonitor.Event lastEvent;
         Instant lastEventTime;
@@ -174,6 +227,19 @@ final class ConnectionMonitor implements ZEvent.ZEventConsummer {
 
         EndpointState(String endpoint) {
             this.endpoint = endpoint;
+        }
+
+        int peers() {
+            return unconfirmed.size() + handshaken.size();
+        }
+
+        int handshakenPeers() {
+            return handshaken.size() + unattributedHandshakes;
+        }
+
+        /** Whether the connection may still wait for its handshake: open, and not every handshake accounted for. */
+        boolean mayAwaitHandshake(SelectableChannel channel) {
+            return unconfirmed.contains(channel) && unattributedHandshakes < unconfirmed.size();
         }
 
         void take(ZMonitor.Event type, Instant time, SelectableChannel channel) {
@@ -205,41 +271,61 @@ final class ConnectionMonitor implements ZEvent.ZEventConsummer {
 
         private void opened(SelectableChannel channel) {
             connects++;
-            if (channel != null && awaitingHandshake.add(channel)) {
-                peersChanged(1, 0);
+            if (channel != null && unconfirmed.add(channel)) {
+                confirmAfterHandshakeInterval(this, channel);
             }
         }
 
         private void handshakeDone() {
-            Iterator<SelectableChannel> oldest = awaitingHandshake.iterator();
-            if (!oldest.hasNext()) {
-                return;
-            }
-            SelectableChannel channel = oldest.next();
-            oldest.remove();
-            handshaken.add(channel);
-            peersChanged(0, 1);
-            if (healing.remove(channel)) {
-                handshakesHealed++;
-                statistics.recordHandshakeHealed();
+            if (unattributedHandshakes < unconfirmed.size()) {
+                unattributedHandshakes++;
+                attributeWhenCertain();
             }
         }
 
         private void closed(SelectableChannel channel) {
             disconnects++;
             healing.remove(channel);
-            if (handshaken.remove(channel)) {
-                peersChanged(-1, -1);
+            if (handshaken.remove(channel) || !unconfirmed.remove(channel)) {
+                return;
             }
-            else if (awaitingHandshake.remove(channel)) {
-                peersChanged(-1, 0);
+            // More handshakes than connections left: the one that closed was among them.
+            unattributedHandshakes = Math.min(unattributedHandshakes, unconfirmed.size());
+            attributeWhenCertain();
+        }
+
+        /** A connection open for longer than the handshake interval has handshaken, whatever was counted. */
+        boolean outlivedHandshakeInterval(SelectableChannel channel) {
+            if (!unconfirmed.remove(channel)) {
+                return false;
+            }
+            unattributedHandshakes = Math.max(0, unattributedHandshakes - 1);
+            confirm(channel);
+            attributeWhenCertain();
+            return true;
+        }
+
+        /** As many handshakes as waiting connections: every one of them has handshaken. */
+        private void attributeWhenCertain() {
+            if (unattributedHandshakes == 0 || unattributedHandshakes < unconfirmed.size()) {
+                return;
+            }
+            unconfirmed.forEach(this::confirm);
+            unconfirmed.clear();
+            unattributedHandshakes = 0;
+        }
+
+        private void confirm(SelectableChannel channel) {
+            handshaken.add(channel);
+            if (healing.remove(channel)) {
+                handshakesHealed++;
+                statistics.recordHandshakeHealed();
             }
         }
 
         EndpointConnections view() {
-            return new EndpointConnections(endpoint, side, awaitingHandshake.size() + handshaken.size(),
-                    handshaken.size(), lastEvent, lastEventTime, connects, disconnects, retries, handshakeFailures,
-                    handshakesHealed);
+            return new EndpointConnections(endpoint, side, peers(), handshakenPeers(), lastEvent, lastEventTime,
+                    connects, disconnects, retries, handshakeFailures, handshakesHealed);
         }
     }
 }

@@ -65,6 +65,10 @@ public final class StreamStatistics {
     void recordConnectionEvent(ZMonitor.Event event, int handshakenPeersNow) {
         int index = event.ordinal();
         connectionEvents.lazySet(index, connectionEvents.get(index) + 1);
+        recordHandshakenPeers(handshakenPeersNow);
+    }
+
+    void recordHandshakenPeers(int handshakenPeersNow) {
         handshakenPeers = handshakenPeersNow;
     }
 

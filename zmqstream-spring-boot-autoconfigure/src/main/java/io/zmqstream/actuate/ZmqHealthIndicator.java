@@ -16,7 +16,8 @@ import org.springframework.boot.health.contributor.Health;
  * The {@code zmq} health: DOWN when the loop thread is not running or is stuck (its lag is past
  * {@code zmq.io-loop.max-lag}), or when a stream that opted in with
  * {@code zmq.streams.<name>.max-time-without-peer} connects but has had no handshaken peer for
- * longer than that, or when a JeroMQ thread of the shared context failed while the application
+ * longer than that (a stream with an inproc endpoint, whose peers ZeroMQ does not report, never
+ * has), or when a JeroMQ thread of the shared context failed while the application
  * ran (see {@link JeroMqFailures}); UP otherwise. ZeroMQ peers come and go, so an absent peer is not unhealthy
  * unless asked. Details show the loop and each stream's state and connections.
  */

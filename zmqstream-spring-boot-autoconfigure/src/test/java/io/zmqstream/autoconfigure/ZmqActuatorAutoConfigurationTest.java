@@ -1,8 +1,11 @@
 package io.zmqstream.autoconfigure;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.zmqstream.ZMQStream;
 import io.zmqstream.ZmqIoLoop;
 import io.zmqstream.actuate.SecretKeySanitizer;
 import io.zmqstream.actuate.StreamDescriptions;
@@ -141,6 +144,25 @@ class ZmqActuatorAutoConfigurationTest {
         assertThat(sanitize(sanitizer, "secretKey")).isEqualTo(SanitizableData.SANITIZED_VALUE);
         assertThat(sanitize(sanitizer, "zmq.streams.api.curve.public-key")).isEqualTo("value");
         assertThat(sanitize(sanitizer, "zmq.streams.api.curve.secret-key-file")).isEqualTo("value");
+    }
+
+    @Test
+    void anInprocStreamWhosePeerAnswersStaysHealthyPastItsMaxTimeWithoutPeer() {
+        runner.withPropertyValues("zmq.streams.server.type=rep", "zmq.streams.server.bind=inproc://health-server",
+                "zmq.streams.client.type=dealer", "zmq.streams.client.connect=inproc://health-server",
+                "zmq.streams.client.max-time-without-peer=200ms").run(context -> {
+                    ZMQStream server = context.getBean("server", ZMQStream.class);
+                    ZMQStream client = context.getBean("client", ZMQStream.class);
+                    server.onRecv(frames -> server.send(frames.get(0)));
+                    CountDownLatch answered = new CountDownLatch(1);
+                    client.onRecv(frames -> answered.countDown());
+                    client.sendMultipart(List.of(new byte[0], "ping".getBytes()));
+                    assertThat(answered.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+                    ZmqHealthIndicator health = context.getBean(ZmqHealthIndicator.class);
+
+                    await().during(Duration.ofMillis(600)).atMost(TIMEOUT)
+                            .until(() -> health.health(true).getStatus().equals(Status.UP));
+                });
     }
 
     private static Object sanitize(SecretKeySanitizer sanitizer, String key) {

@@ -3,6 +3,7 @@ package io.zmqstream.autoconfigure;
 import java.io.FileNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -187,6 +188,55 @@ class ZmqCurveTest {
                             .isPositive();
                     assertThat(meters.find("zmq.zap.clients").tags("stream", "open").functionCounter()).isNull();
                 });
+    }
+
+    /**
+     * JeroMQ attaches a connection to its socket before ZAP has answered for it, so a load-balancing
+     * server hands a client it then refuses a share of its messages: at most {@code send-hwm}, which
+     * are lost, counted as sent, while the refusal is counted. The README's Guarantees say so.
+     */
+    @Test
+    void aRefusedClientCostsAPushServerAtMostItsSendHighWaterMarkAndTheCountsShowIt() {
+        ZMQ.Curve.KeyPair stranger = ZMQ.Curve.generateKeyPair();
+        runner().withPropertyValues("zmq.streams.jobs.type=push", "zmq.streams.jobs.bind=tcp://127.0.0.1:*",
+                "zmq.streams.jobs.send-hwm=10", "zmq.streams.jobs.curve.server=true",
+                "zmq.streams.jobs.curve.secret-key=" + server.secretKey,
+                "zmq.streams.jobs.curve.allowed-clients=" + client.publicKey).run(context -> {
+                    ZMQStream jobs = context.getBean("jobs", ZMQStream.class);
+                    ZapHandler zap = context.getBean(ZapHandler.class);
+                    for (int i = 0; i < 100; i++) {
+                        jobs.sendString(Integer.toString(i));
+                    }
+                    ZMQ.Socket refused = curvePull(stranger);
+                    refused.connect(boundEndpoint(jobs));
+                    await().atMost(TestPeers.TIMEOUT).until(() -> zap.getDenied("jobs") == 1);
+
+                    ZMQ.Socket allowed = curvePull(client);
+                    allowed.connect(boundEndpoint(jobs));
+                    allowed.setReceiveTimeOut(1_000);
+                    List<Integer> received = new ArrayList<>();
+                    for (String job = allowed.recvStr(); job != null; job = allowed.recvStr()) {
+                        received.add(Integer.parseInt(job));
+                    }
+
+                    // Each connection but the allowed client's live one was dropped before it could take
+                    // a message: the refused client's, and any the allowed client retried after JeroMQ's connect race.
+                    long dropped = jobs.getConnections().endpoints().get(0).connects() - 1;
+                    assertThat(dropped).isPositive();
+                    assertThat(received).hasSizeGreaterThanOrEqualTo((int) (100 - 10 * dropped)).isSorted()
+                            .doesNotHaveDuplicates();
+                    assertThat(jobs.getStatistics().getMessagesSent()).as("lost ones counted as sent too").isEqualTo(100);
+                    assertThat(zap.getDenied("jobs")).isEqualTo(1);
+                    assertThat(zap.getAllowed("jobs")).isEqualTo(1);
+                });
+    }
+
+    private ZMQ.Socket curvePull(ZMQ.Curve.KeyPair keys) {
+        ZMQ.Socket pull = peers.socket(SocketType.PULL);
+        pull.setCurveServerKey(ZMQ.Curve.z85Decode(server.publicKey));
+        pull.setCurvePublicKey(ZMQ.Curve.z85Decode(keys.publicKey));
+        pull.setCurveSecretKey(ZMQ.Curve.z85Decode(keys.secretKey));
+        return pull;
     }
 
     @Test
