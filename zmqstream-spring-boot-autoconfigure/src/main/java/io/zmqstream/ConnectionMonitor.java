@@ -90,7 +90,7 @@ final class ConnectionMonitor implements ZEvent.ZEventConsummer {
         return new StreamConnections(true, peers, handshakenPeers, without, List.copyOf(views), unobserved);
     }
 
-    /** The stream's endpoints on a transport that reports no connection: inproc, whose peers JeroMQ attaches directly. */
+    /** The stream's endpoints on a transport that reports no connections: inproc, whose peers attach directly. */
     private List<String> unobservedEndpoints() {
         List<String> unobserved = new ArrayList<>();
         for (List<String> endpoints : List.of(stream.getBoundEndpoints(), stream.getConnectedEndpoints())) {
@@ -211,8 +211,8 @@ final class ConnectionMonitor implements ZEvent.ZEventConsummer {
     private final class EndpointState {
 
         final String endpoint;
-        /** Open connections not known to have handshaken, oldest first. */
-        final Set<SelectableChannel> unconfirmed = Collections.newSetFromMap(new LinkedHashMap<>());
+        /** Open connections not known to have handshaken. */
+        final Set<SelectableChannel> unconfirmed = Collections.newSetFromMap(new IdentityHashMap<>());
         final Set<SelectableChannel> handshaken = Collections.newSetFromMap(new IdentityHashMap<>());
         /** Handshakes of connections among {@link #unconfirmed}, not known to be whose. */
         int unattributedHandshakes;

@@ -111,9 +111,18 @@ public final class ZmqProxy implements AutoCloseable {
             throw new IllegalArgumentException("The capture " + capture + " is the proxy's "
                     + (capture == frontend ? "frontend" : "backend") + ", which would get every message a second time");
         }
-        if (!SocketDirections.sends(capture.getSocketType())) {
-            throw new IllegalArgumentException("The capture " + capture + " is a " + capture.getSocketType()
-                    + ", which cannot send the copies");
+        checkCaptureType(capture.getSocketType());
+    }
+
+    /**
+     * Checks that a socket type can be a proxy's capture, which sends a copy of every message.
+     *
+     * @param type the capture's type
+     * @throws IllegalArgumentException for a type that cannot send, such as PULL or SUB
+     */
+    public static void checkCaptureType(SocketType type) {
+        if (!SocketDirections.sends(type)) {
+            throw new IllegalArgumentException("a " + type + " cannot send the copies a capture gets");
         }
     }
 

@@ -249,7 +249,7 @@ class ZmqProxyTest extends LoopTestSupport {
         ZMQStream back = stream(SocketType.DEALER);
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new ZmqProxy("pull-capture", front, back, stream(SocketType.PULL), 10))
-                .withMessageContaining("is a PULL, which cannot send the copies");
+                .withMessageContaining("a PULL cannot send the copies a capture gets");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new ZmqProxy("twice-to-workers", front, back, back, 10))
                 .withMessageContaining("is the proxy's backend");

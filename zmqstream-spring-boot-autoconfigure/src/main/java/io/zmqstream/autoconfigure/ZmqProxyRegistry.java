@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-import io.zmqstream.SocketDirections;
 import io.zmqstream.ZMQStream;
 import io.zmqstream.ZmqProxy;
 import io.zmqstream.listener.ZmqListenerEndpoint;
@@ -80,9 +79,12 @@ public class ZmqProxyRegistry implements SmartLifecycle {
                     + "', which would get every message a second time", "Name a stream of its own for the copies, "
                             + "such as a PUB or PUSH that a monitor connects to, or remove " + prefix + ".capture.");
         }
-        if (!SocketDirections.sends(type)) {
-            throw new ZmqConfigurationException(prefix + ".capture", "names stream '" + capture + "', a " + type
-                    + ", which cannot send the copies", "Name a stream that sends, such as a PUB or PUSH.");
+        try {
+            ZmqProxy.checkCaptureType(type);
+        }
+        catch (IllegalArgumentException ex) {
+            throw new ZmqConfigurationException(prefix + ".capture", "names stream '" + capture + "': " + ex.getMessage(),
+                    "Name a stream that sends, such as a PUB or PUSH.");
         }
     }
 

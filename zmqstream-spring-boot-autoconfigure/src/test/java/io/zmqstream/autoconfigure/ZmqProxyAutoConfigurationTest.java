@@ -99,7 +99,7 @@ class ZmqProxyAutoConfigurationTest {
                     assertThat(context).hasFailed();
                     assertThat(context.getStartupFailure()).rootCause().isInstanceOf(ZmqConfigurationException.class)
                             .hasMessageContaining("zmq.proxies.queue.capture")
-                            .hasMessageContaining("'copies', a PULL, which cannot send the copies");
+                            .hasMessageContaining("names stream 'copies': a PULL cannot send the copies a capture gets");
                 });
         for (String side : new String[] {"front", "back"}) {
             runner().withPropertyValues(QUEUE).withPropertyValues("zmq.proxies.queue.capture=" + side).run(context -> {
