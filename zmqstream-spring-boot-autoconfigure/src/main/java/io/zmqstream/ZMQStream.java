@@ -104,6 +104,8 @@ public class ZMQStream implements AutoCloseable {
     private volatile String maxMessageSizeProperty;
     private volatile ConnectionEventCallback connectionEventCallback;
     private volatile int asyncLimit = Integer.MAX_VALUE;
+    /** Whether the socket type can send at all: a PULL's or SUB's send is refused where it is made. */
+    private final boolean sends;
     /** The proxy that reads this stream: a stream feeds one proxy at most. */
     private final AtomicReference<ZmqProxy> readingProxy = new AtomicReference<>();
     /** Set before the final drain of the send queue, so a racing sender can tell its message missed it. */
@@ -155,6 +157,7 @@ public class ZMQStream implements AutoCloseable {
         this.sendQueue = new SendQueue(Objects.requireNonNull(sendQueueOptions, "sendQueueOptions"));
         this.statistics = new StreamStatistics(sendQueue::size);
         this.socketType = socket.getSocketType();
+        this.sends = SocketDirections.sends(socketType);
         if (!SOCKETS_WITH_STREAMS.add(socket)) {
             throw new IllegalStateException("Socket " + socket + " already has an open ZMQStream; "
                     + "close that stream before creating another on the same socket");
@@ -699,6 +702,7 @@ public class ZMQStream implements AutoCloseable {
      * @throws IllegalArgumentException when the message is empty or a frame has another type
      * @throws SendQueueFullException when the queue is full and its policy refuses the message
      * @throws IllegalStateException when the stream is closed
+     * @throws UnsupportedOperationException when the socket type cannot send (PULL, SUB)
      */
     public void sendMultipart(List<?> frames, int flags, boolean copy, boolean track, SendCallback callback) {
         enqueue(OutboundMessage.of(frames, flags, copy || track, callback));
@@ -835,7 +839,7 @@ public class ZMQStream implements AutoCloseable {
     }
 
     private void enqueue(OutboundMessage message) {
-        if (!SocketDirections.sends(socketType)) {
+        if (!sends) {
             throw new UnsupportedOperationException(this + " cannot send: a " + socketType + " socket only receives");
         }
         boolean queued;
