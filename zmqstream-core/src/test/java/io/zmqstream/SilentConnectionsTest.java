@@ -5,7 +5,6 @@ import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.zmqstream.autoconfigure.TestPeers;
 import org.junit.jupiter.api.Test;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
@@ -32,7 +31,7 @@ class SilentConnectionsTest extends LoopTestSupport {
             probe.connect(new InetSocketAddress("127.0.0.1", port));
             await().atMost(TIMEOUT).until(() -> router.getConnections().peers() == 1);
             ZMQ.Socket dealer = peers.createSocket(SocketType.DEALER);
-            dealer.setHandshakeIvl((int) TestPeers.HANDSHAKE_INTERVAL.toMillis());
+            dealer.setHandshakeIvl((int) PeerSockets.HANDSHAKE_INTERVAL.toMillis());
             dealer.connect("tcp://127.0.0.1:" + port);
             dealer.send("hello");
             await().atMost(TIMEOUT).until(() -> received.contains("hello"));
@@ -59,7 +58,7 @@ class SilentConnectionsTest extends LoopTestSupport {
         int port = router.bindToRandomPort("tcp://127.0.0.1");
         try (ZContext peers = new ZContext(); Socket silent = new Socket()) {
             ZMQ.Socket dealer = peers.createSocket(SocketType.DEALER);
-            dealer.setHandshakeIvl((int) TestPeers.HANDSHAKE_INTERVAL.toMillis());
+            dealer.setHandshakeIvl((int) PeerSockets.HANDSHAKE_INTERVAL.toMillis());
             dealer.connect("tcp://127.0.0.1:" + port);
             dealer.send("hello");
             await().atMost(TIMEOUT).until(() -> received.contains("hello"));

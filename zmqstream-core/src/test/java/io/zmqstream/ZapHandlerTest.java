@@ -7,7 +7,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.zmqstream.autoconfigure.TestPeers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,7 @@ class ZapHandlerTest extends LoopTestSupport {
     private final ZMQ.Curve.KeyPair server = ZMQ.Curve.generateKeyPair();
     private final ZMQ.Curve.KeyPair known = ZMQ.Curve.generateKeyPair();
     private final ZMQ.Curve.KeyPair stranger = ZMQ.Curve.generateKeyPair();
-    private final TestPeers peers = new TestPeers();
+    private final PeerSockets peers = new PeerSockets();
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private final Logger handlerLogger = (Logger) LoggerFactory.getLogger(ZapHandler.class);
     private ZapHandler zap;
