@@ -2,6 +2,7 @@ package io.zmqstream;
 
 import java.time.Duration;
 
+import io.zmqstream.internal.LogThrottle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.ZMQ;

@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.IntSupplier;
 
+import io.zmqstream.internal.SoleWriter;
 import org.zeromq.ZMonitor;
 
 /**

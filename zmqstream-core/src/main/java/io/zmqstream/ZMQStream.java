@@ -14,7 +14,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -77,7 +76,7 @@ public class ZMQStream implements AutoCloseable {
 
     /**
      * The ZAP domain a stream gives a socket that has none, so that JeroMQ refuses peers older than
-     * ZMTP 3.0. A ZAP handler that knows no policy for it lets every peer in ({@link ZapHandler}).
+     * ZMTP 3.0. A ZAP handler that knows no policy for it lets every peer in (the {@code ZapHandler}).
      */
     public static final String DEFAULT_ZAP_DOMAIN = "zmqstream";
 
@@ -106,8 +105,6 @@ public class ZMQStream implements AutoCloseable {
     private volatile int asyncLimit = Integer.MAX_VALUE;
     /** Whether the socket type can send at all: a PULL's or SUB's send is refused where it is made. */
     private final boolean sends;
-    /** The proxy that reads this stream: a stream feeds one proxy at most. */
-    private final AtomicReference<ZmqProxy> readingProxy = new AtomicReference<>();
     /** Set before the final drain of the send queue, so a racing sender can tell its message missed it. */
     private volatile boolean released;
 
@@ -1261,20 +1258,6 @@ public class ZMQStream implements AutoCloseable {
             throw new IllegalStateException(this + " is closed");
         }
         return loop.callOnLoop(() -> operation.apply(socket));
-    }
-
-    /**
-     * Makes {@code proxy} the one proxy that reads this stream.
-     *
-     * @return {@code null} when claimed, otherwise the proxy that reads it already
-     */
-    ZmqProxy claimForProxy(ZmqProxy proxy) {
-        return readingProxy.compareAndSet(null, proxy) ? null : readingProxy.get();
-    }
-
-    /** Frees the stream for another proxy, if {@code proxy} is the one that reads it. */
-    void releaseFromProxy(ZmqProxy proxy) {
-        readingProxy.compareAndSet(proxy, null);
     }
 
     // ---- the loop thread's side ----

@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.zmqstream.ZMQStream;
 import io.zmqstream.ZmqIoLoop;
-import io.zmqstream.ZmqProxy;
+import io.zmqstream.proxy.ZmqProxy;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;

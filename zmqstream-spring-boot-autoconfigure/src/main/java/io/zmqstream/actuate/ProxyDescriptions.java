@@ -3,27 +3,23 @@ package io.zmqstream.actuate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.zmqstream.ProxyDirection;
-import io.zmqstream.ProxyStatistics;
-import io.zmqstream.ZmqProxy;
-import io.zmqstream.autoconfigure.ZmqProperties;
-import io.zmqstream.autoconfigure.ZmqProxyRegistry;
+import io.zmqstream.proxy.ProxyDirection;
+import io.zmqstream.proxy.ProxyStatistics;
+import io.zmqstream.proxy.ZmqProxies;
+import io.zmqstream.proxy.ZmqProxy;
 
 /** What the {@code zmq} endpoint shows of the proxies of {@code zmq.proxies}, and how it steers them. */
 public class ProxyDescriptions {
 
-    private final ZmqProxyRegistry proxies;
-    private final ZmqProperties properties;
+    private final ZmqProxies proxies;
 
     /**
      * Creates the descriptions.
      *
-     * @param proxies the proxies
-     * @param properties their settings
+     * @param proxies the proxies, started or not
      */
-    public ProxyDescriptions(ZmqProxyRegistry proxies, ZmqProperties properties) {
+    public ProxyDescriptions(ZmqProxies proxies) {
         this.proxies = proxies;
-        this.properties = properties;
     }
 
     /**
@@ -46,13 +42,13 @@ public class ProxyDescriptions {
      * @return its description, or {@code null} when there is no such proxy
      */
     public ProxyDescriptor proxy(String name) {
-        ZmqProperties.Proxy settings = properties.getProxies().get(name);
-        if (settings == null) {
+        ZmqProxies.Streams streams = proxies.getStreams(name);
+        if (streams == null) {
             return null;
         }
         ZmqProxy proxy = proxies.getProxy(name);
         if (proxy == null) {
-            return new ProxyDescriptor(settings.getFrontend(), settings.getBackend(), settings.getCapture(),
+            return new ProxyDescriptor(streams.frontend(), streams.backend(), streams.capture(),
                     ZmqProxy.State.STOPPED.name(), Map.of(), Map.of(), Map.of(), 0, 0);
         }
         ProxyStatistics statistics = proxy.getStatistics();
@@ -64,7 +60,7 @@ public class ProxyDescriptions {
             bytes.put(direction.tag(), statistics.getBytes(direction));
             waiting.put(direction.tag(), proxy.isWaiting(direction));
         }
-        return new ProxyDescriptor(settings.getFrontend(), settings.getBackend(), settings.getCapture(),
+        return new ProxyDescriptor(streams.frontend(), streams.backend(), streams.capture(),
                 proxy.getState().name(), messages, bytes, waiting, statistics.getCaptureDrops(),
                 statistics.getBackPressureStops());
     }

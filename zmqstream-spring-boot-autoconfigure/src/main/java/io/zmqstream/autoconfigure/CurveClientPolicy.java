@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import io.zmqstream.ZapPolicy;
+import io.zmqstream.zap.ZapPolicy;
 import org.springframework.core.io.FileSystemResource;
 
 /**

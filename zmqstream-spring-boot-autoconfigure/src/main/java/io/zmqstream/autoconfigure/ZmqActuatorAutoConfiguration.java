@@ -67,10 +67,9 @@ public class ZmqActuatorAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        ZmqEndpoint zmqEndpoint(StreamDescriptions descriptions, ObjectProvider<ZmqProxyRegistry> proxies,
-                ZmqProperties properties) {
+        ZmqEndpoint zmqEndpoint(StreamDescriptions descriptions, ObjectProvider<ZmqProxyRegistry> proxies) {
             ZmqProxyRegistry registry = proxies.getIfAvailable();
-            return new ZmqEndpoint(descriptions, registry == null ? null : new ProxyDescriptions(registry, properties));
+            return new ZmqEndpoint(descriptions, registry == null ? null : new ProxyDescriptions(registry));
         }
     }
 

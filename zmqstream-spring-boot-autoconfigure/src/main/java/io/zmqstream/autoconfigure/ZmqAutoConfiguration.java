@@ -4,7 +4,7 @@ import io.zmqstream.JeroMqFailures;
 import io.zmqstream.JeroMqRuntime;
 import io.zmqstream.LoopLagMonitor;
 import io.zmqstream.ZMQStream;
-import io.zmqstream.ZapHandler;
+import io.zmqstream.zap.ZapHandler;
 import io.zmqstream.ZmqIoLoop;
 import io.zmqstream.listener.JsonPayloadCodec;
 import io.zmqstream.listener.ZmqListenerEndpointRegistry;

@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.zmqstream.JeroMqFailures;
 import io.zmqstream.LoopLagMonitor;
-import io.zmqstream.ZapHandler;
+import io.zmqstream.zap.ZapHandler;
 import io.zmqstream.ZmqIoLoop;
 import io.zmqstream.listener.ListenerInvocationObserver;
 import io.zmqstream.metrics.JeroMqFailureMeters;

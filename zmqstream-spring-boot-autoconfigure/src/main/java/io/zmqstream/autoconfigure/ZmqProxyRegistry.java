@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.Set;
 
 import io.zmqstream.ZMQStream;
-import io.zmqstream.ZmqProxy;
+import io.zmqstream.proxy.ZmqProxies;
+import io.zmqstream.proxy.ZmqProxy;
 import io.zmqstream.listener.ZmqListenerEndpoint;
 import io.zmqstream.listener.ZmqListenerEndpointRegistry;
 import org.springframework.context.SmartLifecycle;
@@ -17,7 +18,7 @@ import org.zeromq.SocketType;
  * one fails start-up naming its property, starts them with the application (after the loop, before
  * the listeners) and lets them be paused and resumed.
  */
-public class ZmqProxyRegistry implements SmartLifecycle {
+public class ZmqProxyRegistry implements ZmqProxies, SmartLifecycle {
 
     /** Just before the listeners: the streams are open and the loop runs. */
     public static final int PHASE = ZmqListenerEndpointRegistry.PHASE - 1;
@@ -191,8 +192,21 @@ public class ZmqProxyRegistry implements SmartLifecycle {
      *
      * @return the names
      */
+    @Override
     public Set<String> getProxyNames() {
         return properties.getProxies().keySet();
+    }
+
+    /**
+     * The streams a configured proxy names.
+     *
+     * @param name a key under {@code zmq.proxies}
+     * @return its streams, or {@code null} when there is no such proxy
+     */
+    @Override
+    public Streams getStreams(String name) {
+        ZmqProperties.Proxy settings = properties.getProxies().get(name);
+        return settings == null ? null : new Streams(settings.getFrontend(), settings.getBackend(), settings.getCapture());
     }
 
     /**
@@ -201,6 +215,7 @@ public class ZmqProxyRegistry implements SmartLifecycle {
      * @param name a key under {@code zmq.proxies}
      * @return the proxy, or {@code null} when there is none of that name or it has not started yet
      */
+    @Override
     public ZmqProxy getProxy(String name) {
         return proxies.get(name);
     }
@@ -211,6 +226,7 @@ public class ZmqProxyRegistry implements SmartLifecycle {
      * @param name a key under {@code zmq.proxies}
      * @throws IllegalArgumentException when there is no started proxy of that name
      */
+    @Override
     public void pause(String name) {
         require(name).pause();
     }
@@ -221,6 +237,7 @@ public class ZmqProxyRegistry implements SmartLifecycle {
      * @param name a key under {@code zmq.proxies}
      * @throws IllegalArgumentException when there is no started proxy of that name
      */
+    @Override
     public void resume(String name) {
         require(name).resume();
     }

@@ -6,10 +6,10 @@ import java.util.function.ToLongFunction;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import io.zmqstream.ProxyDirection;
-import io.zmqstream.ProxyStatistics;
-import io.zmqstream.ZmqProxy;
-import io.zmqstream.autoconfigure.ZmqProxyRegistry;
+import io.zmqstream.proxy.ProxyDirection;
+import io.zmqstream.proxy.ProxyStatistics;
+import io.zmqstream.proxy.ZmqProxies;
+import io.zmqstream.proxy.ZmqProxy;
 
 /**
  * The meters of each proxy of {@code zmq.proxies}: {@code zmq.proxy.messages} and
@@ -18,14 +18,14 @@ import io.zmqstream.autoconfigure.ZmqProxyRegistry;
  */
 public class ProxyMeters implements MeterBinder {
 
-    private final ZmqProxyRegistry proxies;
+    private final ZmqProxies proxies;
 
     /**
      * Creates the binder.
      *
      * @param proxies the proxies, read when a meter is
      */
-    public ProxyMeters(ZmqProxyRegistry proxies) {
+    public ProxyMeters(ZmqProxies proxies) {
         this.proxies = proxies;
     }
 
@@ -51,7 +51,7 @@ public class ProxyMeters implements MeterBinder {
     }
 
     /** A count of a proxy once it has started; 0 before. */
-    private static ToDoubleFunction<ZmqProxyRegistry> read(String proxy,
+    private static ToDoubleFunction<ZmqProxies> read(String proxy,
             ToLongFunction<ProxyStatistics> count) {
         return registry -> {
             ZmqProxy started = registry.getProxy(proxy);

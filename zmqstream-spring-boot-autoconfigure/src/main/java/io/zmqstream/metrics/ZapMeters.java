@@ -7,7 +7,7 @@ import java.util.function.ToDoubleFunction;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import io.zmqstream.ZapHandler;
+import io.zmqstream.zap.ZapHandler;
 
 /**
  * Counts the clients a {@link ZapHandler} let in and kept out for each CURVE server stream that

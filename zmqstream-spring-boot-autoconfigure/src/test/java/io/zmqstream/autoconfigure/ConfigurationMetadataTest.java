@@ -8,7 +8,7 @@ import java.util.List;
 import io.zmqstream.SendQueueOptions;
 import io.zmqstream.ZMQStream;
 import io.zmqstream.ZmqIoLoop;
-import io.zmqstream.ZmqProxy;
+import io.zmqstream.proxy.ZmqProxy;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -8,7 +8,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.zmqstream.ProxyDirection;
+import io.zmqstream.proxy.ProxyDirection;
 import io.zmqstream.ZMQStream;
 import io.zmqstream.listener.ZmqListener;
 import org.junit.jupiter.api.AfterEach;

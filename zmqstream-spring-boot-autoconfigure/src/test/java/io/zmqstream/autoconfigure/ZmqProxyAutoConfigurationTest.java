@@ -1,9 +1,9 @@
 package io.zmqstream.autoconfigure;
 
-import io.zmqstream.ProxyDirection;
+import io.zmqstream.proxy.ProxyDirection;
 import io.zmqstream.ZMQStream;
 import io.zmqstream.ZmqIoLoop;
-import io.zmqstream.ZmqProxy;
+import io.zmqstream.proxy.ZmqProxy;
 import io.zmqstream.listener.ZmqListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import io.zmqstream.PeriodicCallback;
-import io.zmqstream.ProxyDirection;
+import io.zmqstream.proxy.ProxyDirection;
 import io.zmqstream.ZMQStream;
 import io.zmqstream.ZmqIoLoop;
-import io.zmqstream.ZmqProxy;
+import io.zmqstream.proxy.ZmqProxy;
 import io.zmqstream.autoconfigure.ZmqProxyRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -1,8 +1,8 @@
 package io.zmqstream.interop;
 
-import io.zmqstream.ProxyDirection;
+import io.zmqstream.proxy.ProxyDirection;
 import io.zmqstream.ZMQStream;
-import io.zmqstream.ZmqProxy;
+import io.zmqstream.proxy.ZmqProxy;
 import io.zmqstream.autoconfigure.ZmqProxyRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -1,4 +1,4 @@
-package io.zmqstream;
+package io.zmqstream.zap;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.zmqstream.ZMQStream;
+import io.zmqstream.ZmqIoLoop;
+import io.zmqstream.internal.LogThrottle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.SocketType;

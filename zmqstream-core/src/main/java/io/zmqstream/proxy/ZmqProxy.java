@@ -1,8 +1,15 @@
-package io.zmqstream;
+package io.zmqstream.proxy;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
+
+import io.zmqstream.RecvCallback;
+import io.zmqstream.SendCallback;
+import io.zmqstream.SocketDirections;
+import io.zmqstream.ZMQStream;
+import io.zmqstream.ZmqIoLoop;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +43,8 @@ public final class ZmqProxy implements AutoCloseable {
             SocketType.SUB, Set.of(SocketType.XPUB, SocketType.PUB),
             SocketType.PULL, Set.of(SocketType.PUSH),
             SocketType.PAIR, Set.of(SocketType.PAIR));
+    /** The proxy that reads each stream: a stream feeds one proxy at most. Guarded by itself. */
+    private static final Map<ZMQStream, ZmqProxy> READERS = new WeakHashMap<>();
     private static final String PAIRS_TEXT = "ROUTER/DEALER (a queue), XSUB/XPUB or XSUB/PUB and SUB/XPUB or "
             + "SUB/PUB (forwarders), PULL/PUSH (a streamer), PAIR/PAIR";
 
@@ -128,16 +137,23 @@ public final class ZmqProxy implements AutoCloseable {
 
     /** A stream read by two proxies would feed only the one that set its receive callback last. */
     private void claimReading(ZMQStream frontend, ZMQStream backend) {
-        ZmqProxy other = frontend.claimForProxy(this);
-        if (other == null) {
-            other = backend.claimForProxy(this);
-            if (other == null) {
-                return;
+        synchronized (READERS) {
+            for (ZMQStream stream : List.of(frontend, backend)) {
+                ZmqProxy other = READERS.get(stream);
+                if (other != null) {
+                    throw new IllegalArgumentException(stream + " is read by " + other + " already; a stream feeds one proxy");
+                }
             }
-            frontend.releaseFromProxy(this);
-            throw new IllegalArgumentException(backend + " is read by " + other + " already; a stream feeds one proxy");
+            READERS.put(frontend, this);
+            READERS.put(backend, this);
         }
-        throw new IllegalArgumentException(frontend + " is read by " + other + " already; a stream feeds one proxy");
+    }
+
+    private void releaseReading() {
+        synchronized (READERS) {
+            READERS.remove(forward.source, this);
+            READERS.remove(forward.target, this);
+        }
     }
 
     /**
@@ -199,8 +215,7 @@ public final class ZmqProxy implements AutoCloseable {
         loop.execute(() -> {
             state = State.CLOSED;
             updateReading();
-            forward.source.releaseFromProxy(this);
-            forward.target.releaseFromProxy(this);
+            releaseReading();
         });
     }
 

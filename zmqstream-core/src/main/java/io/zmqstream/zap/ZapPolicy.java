@@ -1,4 +1,4 @@
-package io.zmqstream;
+package io.zmqstream.zap;
 
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package io.zmqstream;
+package io.zmqstream.internal;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -8,18 +8,27 @@ import java.util.concurrent.atomic.AtomicLong;
  * of each interval is told to log at its level, the others to log lower. The first call always
  * passes.
  */
-final class LogThrottle {
+public final class LogThrottle {
 
     private final long intervalNanos;
     private final AtomicLong lastPassedNanos;
 
-    LogThrottle(Duration interval) {
+    /**
+     * Creates a gate.
+     *
+     * @param interval the least time between two lines let through
+     */
+    public LogThrottle(Duration interval) {
         this.intervalNanos = interval.toNanos();
         this.lastPassedNanos = new AtomicLong(System.nanoTime() - intervalNanos);
     }
 
-    /** Whether this call may log: no other has passed within the interval. */
-    boolean pass() {
+    /**
+     * Whether this call may log: no other has passed within the interval.
+     *
+     * @return {@code true} for the first call of an interval
+     */
+    public boolean pass() {
         long now = System.nanoTime();
         long last = lastPassedNanos.get();
         return now - last >= intervalNanos && lastPassedNanos.compareAndSet(last, now);

@@ -1,4 +1,4 @@
-package io.zmqstream;
+package io.zmqstream.proxy;
 
 /** Which way a {@link ZmqProxy} forwards a message. */
 public enum ProxyDirection {

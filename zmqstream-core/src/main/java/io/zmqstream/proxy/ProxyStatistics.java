@@ -1,6 +1,8 @@
-package io.zmqstream;
+package io.zmqstream.proxy;
 
 import java.util.concurrent.atomic.AtomicLong;
+
+import io.zmqstream.internal.SoleWriter;
 
 /**
  * What a {@link ZmqProxy} has moved: messages and bytes each way, copies the capture stream could
