@@ -6,5 +6,41 @@
  * {@link io.zmqstream.ZMQStream#sendJson(Object)}). Every public method of
  * {@link io.zmqstream.ZmqIoLoop} and {@link io.zmqstream.ZMQStream} may be called from any
  * thread; sockets are only touched by the loop thread once a stream owns them.
+ *
+ * <h2>A map of the package</h2>
+ * <table>
+ * <caption>What each part is for</caption>
+ * <tr><th>part</th><th>types</th></tr>
+ * <tr><td>front doors</td><td>{@link io.zmqstream.ZmqIoLoop}, {@link io.zmqstream.ZMQStream},
+ *     {@link io.zmqstream.PeriodicCallback}, {@link io.zmqstream.Timeout}</td></tr>
+ * <tr><td>receive callbacks</td><td>{@link io.zmqstream.RecvCallback}, {@link io.zmqstream.RecvStreamCallback},
+ *     {@link io.zmqstream.FrameCallback}, {@link io.zmqstream.FrameStreamCallback},
+ *     {@link io.zmqstream.AsyncRecvCallback}, {@link io.zmqstream.AsyncFrameCallback},
+ *     {@link io.zmqstream.Frame}</td></tr>
+ * <tr><td>sending</td><td>{@link io.zmqstream.SendCallback}, {@link io.zmqstream.SendStreamCallback},
+ *     {@link io.zmqstream.MessageTracker}, {@link io.zmqstream.SendFailure},
+ *     {@link io.zmqstream.SendQueueOptions}, {@link io.zmqstream.OverflowPolicy},
+ *     {@link io.zmqstream.SendQueueFullException}, {@link io.zmqstream.JsonEncoder},
+ *     {@link io.zmqstream.JacksonJsonEncoder}, {@link io.zmqstream.JavaSerialization},
+ *     {@link io.zmqstream.SocketDirections}</td></tr>
+ * <tr><td>raw handlers on the loop</td><td>{@link io.zmqstream.SocketHandler},
+ *     {@link io.zmqstream.ChannelHandler}</td></tr>
+ * <tr><td>statistics and health</td><td>{@link io.zmqstream.StreamStatistics},
+ *     {@link io.zmqstream.LoopLagMonitor}, {@link io.zmqstream.StreamLifecycleListener},
+ *     {@link io.zmqstream.JeroMqFailures}, {@link io.zmqstream.JeroMqRuntime}</td></tr>
+ * <tr><td>connections</td><td>{@link io.zmqstream.StreamConnections},
+ *     {@link io.zmqstream.EndpointConnections}, {@link io.zmqstream.ConnectionEvent},
+ *     {@link io.zmqstream.ConnectionEventCallback}</td></tr>
+ * <tr><td>internals (package-private)</td><td>the send queue and its messages ({@code SendQueue},
+ *     {@code OutboundMessage}), the loop's queues and owner ({@code TaskQueue}, {@code TimerQueue},
+ *     {@code LoopTask}, {@code SocketOwnership}, {@code PollEvents}), the guards against hostile peers and JeroMQ's
+ *     defects ({@code FrameLengthGuard}, {@code OversizePeers}, {@code ConnectionMonitor},
+ *     {@code HandshakeHealer}, {@code LoopbackIpc})</td></tr>
+ * </table>
+ *
+ * <p>Capabilities that stand on this package's public API have leaf packages of their own:
+ * {@link io.zmqstream.proxy} (proxies between two streams) and {@link io.zmqstream.zap} (who may
+ * connect to CURVE servers); {@code io.zmqstream.internal} holds helpers they share with this
+ * package and is not API.
  */
 package io.zmqstream;

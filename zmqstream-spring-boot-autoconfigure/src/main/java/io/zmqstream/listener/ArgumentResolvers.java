@@ -4,6 +4,7 @@ import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import io.zmqstream.Frame;
 import io.zmqstream.ZMQStream;
 import org.springframework.core.GenericTypeResolver;
 import org.springframework.core.MethodParameter;
@@ -43,12 +44,12 @@ final class ArgumentResolvers {
 
     private ArgumentResolver forParameter(MethodParameter parameter) {
         ResolvableType type = ResolvableType.forMethodParameter(parameter);
-        Frame frame = parameter.getParameterAnnotation(Frame.class);
+        FrameAt frame = parameter.getParameterAnnotation(FrameAt.class);
         ArgumentResolver whole = wholeMessage(parameter, type);
         if (whole != null) {
             if (frame != null) {
-                throw refused(parameter, "@Frame picks one frame, but a " + type + " parameter takes the whole message",
-                        "Remove @Frame, or declare the parameter as byte[], String or a JSON type.");
+                throw refused(parameter, "@FrameAt picks one frame, but a " + type + " parameter takes the whole message",
+                        "Remove @FrameAt, or declare the parameter as byte[], String or a JSON type.");
             }
             return whole;
         }
@@ -60,7 +61,7 @@ final class ArgumentResolvers {
         if (raw == String.class) {
             return message -> new String(bodyFrame(message, index), StandardCharsets.UTF_8);
         }
-        if (raw == io.zmqstream.Frame.class) {
+        if (raw == Frame.class) {
             requireFrames(parameter);
             return message -> pick(message.bodyFrames(), index);
         }
@@ -94,7 +95,7 @@ final class ArgumentResolvers {
         if (element == ZFrame.class) {
             return message -> List.copyOf(toZMsg(message.getBody()));
         }
-        if (element == io.zmqstream.Frame.class) {
+        if (element == Frame.class) {
             requireFrames(parameter);
             return ZmqListenerMessage::bodyFrames;
         }

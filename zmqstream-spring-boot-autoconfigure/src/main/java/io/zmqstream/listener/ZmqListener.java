@@ -15,7 +15,7 @@ import org.springframework.aot.hint.annotation.Reflective;
  * is sent back as the reply on REP and ROUTER streams (or to {@link #replyTo()}).
  *
  * <p>Parameters, by declared type: {@code List<byte[]>} (the message's frames), {@code byte[]}
- * and {@code String} (UTF-8) (the last frame, or the one {@link Frame @Frame} names),
+ * and {@code String} (UTF-8) (the last frame, or the one {@link FrameAt @FrameAt} names),
  * {@code ZMsg}, {@code List<ZFrame>}, {@link io.zmqstream.ZMQStream} (the stream itself),
  * {@link ZmqListenerMessage} (the whole message as received),
  * {@link RoutingEnvelope} (ROUTER streams), {@link io.zmqstream.Frame} and

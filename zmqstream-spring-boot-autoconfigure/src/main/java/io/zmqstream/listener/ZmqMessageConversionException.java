@@ -2,7 +2,7 @@ package io.zmqstream.listener;
 
 /**
  * A message from which a {@link ZmqListener} method's arguments could not be made, such as a
- * frame that is not the JSON of the parameter's type, or a {@link Frame @Frame} index the message
+ * frame that is not the JSON of the parameter's type, or a {@link FrameAt @FrameAt} index the message
  * does not have. The method was not called.
  */
 public class ZmqMessageConversionException extends ZmqListenerException {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import io.zmqstream.Frame;
 import io.zmqstream.ZMQStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Configuration;
@@ -69,9 +70,9 @@ class ZmqListenerArgumentsTest {
 
                     Map<String, Object> arguments = context.getBean(FrameListener.class).calls.next();
                     List<?> frames = (List<?>) arguments.get("frames");
-                    assertThat(frames).extracting(frame -> ((io.zmqstream.Frame) frame).text()).containsExactly("a", "b");
-                    assertThat(((io.zmqstream.Frame) frames.get(0)).hasMore()).isTrue();
-                    io.zmqstream.Frame last = (io.zmqstream.Frame) arguments.get("last");
+                    assertThat(frames).extracting(frame -> ((Frame) frame).text()).containsExactly("a", "b");
+                    assertThat(((Frame) frames.get(0)).hasMore()).isTrue();
+                    Frame last = (Frame) arguments.get("last");
                     assertThat(last.text()).isEqualTo("b");
                     assertThat(last.hasMore()).isFalse();
                 });
@@ -116,8 +117,8 @@ class ZmqListenerArgumentsTest {
         final ListenerContexts.Calls<Map<String, Object>> calls = new ListenerContexts.Calls<>();
 
         @ZmqListener("in")
-        void receive(List<byte[]> frames, byte[] bytes, String text, @Frame(0) String first, @Frame(1) byte[] second,
-                @Frame(-2) String fromEnd, List<ZFrame> zframes, ZMsg zmsg, ZMQStream stream,
+        void receive(List<byte[]> frames, byte[] bytes, String text, @FrameAt(0) String first, @FrameAt(1) byte[] second,
+                @FrameAt(-2) String fromEnd, List<ZFrame> zframes, ZMsg zmsg, ZMQStream stream,
                 ZmqListenerMessage message) {
             calls.add(Map.ofEntries(Map.entry("frames", frames), Map.entry("bytes", bytes), Map.entry("text", text),
                     Map.entry("first", first), Map.entry("second", second), Map.entry("fromEnd", fromEnd),
@@ -132,7 +133,7 @@ class ZmqListenerArgumentsTest {
         final ListenerContexts.Calls<Map<String, Object>> calls = new ListenerContexts.Calls<>();
 
         @ZmqListener("orders")
-        void receive(@Frame(0) String region, Order order, @Frame(1) Map<String, Object> fields) {
+        void receive(@FrameAt(0) String region, Order order, @FrameAt(1) Map<String, Object> fields) {
             calls.add(Map.of("region", region, "order", order, "fields", fields));
         }
     }
@@ -143,7 +144,7 @@ class ZmqListenerArgumentsTest {
         final ListenerContexts.Calls<Map<String, Object>> calls = new ListenerContexts.Calls<>();
 
         @ZmqListener(value = "raw", copy = false)
-        void receive(List<io.zmqstream.Frame> frames, io.zmqstream.Frame last) {
+        void receive(List<Frame> frames, Frame last) {
             calls.add(Map.of("frames", frames, "last", last));
         }
     }

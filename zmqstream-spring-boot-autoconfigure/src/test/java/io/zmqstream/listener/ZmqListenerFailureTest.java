@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import io.zmqstream.Frame;
 import io.zmqstream.ZMQStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -69,8 +70,8 @@ class ZmqListenerFailureTest {
     @Test
     void aFrameIndexOnAWholeMessageParameterIsRefused() {
         assertFailure(analysis(FrameOnZMsg.class, boundStream("jobs", "pull")), "FrameOnZMsg.receive",
-                "parameter 0: @Frame picks one frame, but a org.zeromq.ZMsg parameter takes the whole message",
-                "Remove @Frame");
+                "parameter 0: @FrameAt picks one frame, but a org.zeromq.ZMsg parameter takes the whole message",
+                "Remove @FrameAt");
     }
 
     @Test
@@ -209,14 +210,14 @@ class ZmqListenerFailureTest {
     @Configuration(proxyBeanMethods = false)
     static class FramesWithCopy {
         @ZmqListener("jobs")
-        void receive(List<io.zmqstream.Frame> frames) {
+        void receive(List<Frame> frames) {
         }
     }
 
     @Configuration(proxyBeanMethods = false)
     static class FrameOnZMsg {
         @ZmqListener("jobs")
-        void receive(@Frame(0) ZMsg msg) {
+        void receive(@FrameAt(0) ZMsg msg) {
         }
     }
 

@@ -8,13 +8,13 @@ import java.lang.annotation.Target;
 
 /**
  * Binds a {@link ZmqListener} method's parameter to one frame of the message's body, instead of
- * the last: {@code @Frame(0) String topic, @Frame(1) Order order}. A message without that frame
+ * the last: {@code @FrameAt(0) String topic, @FrameAt(1) Order order}. A message without that frame
  * cannot be converted and goes to the error handler.
  */
 @Target(ElementType.PARAMETER)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-public @interface Frame {
+public @interface FrameAt {
 
     /**
      * The frame's index in the body: 0 is the first; negative numbers count from the end, -1 being the last.
