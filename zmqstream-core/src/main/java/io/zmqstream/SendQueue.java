@@ -160,4 +160,9 @@ final class SendQueue {
     int size() {
         return size.get();
     }
+
+    /** How many producers wait for room now. */
+    int waitingProducers() {
+        return waitingProducers;
+    }
 }
