@@ -841,7 +841,8 @@ public class ZMQStream implements AutoCloseable {
         }
         boolean queued;
         try {
-            queued = sendQueue.offer(message, !loop.inLoopThread());
+            // The owner of the sockets frees room itself: it must never wait for it.
+            queued = sendQueue.offer(message, !loop.ownsSockets());
         }
         catch (SendQueueFullException ex) {
             statistics.recordSendFailure(SendFailure.Reason.QUEUE_FULL);
@@ -1474,7 +1475,7 @@ public class ZMQStream implements AutoCloseable {
 
     /** Makes the loop reconcile this stream's interest soon, at most one pending request at a time. */
     private void requestInterestUpdate() {
-        if (loop.inLoopThread()) {
+        if (loop.ownsSockets()) {
             updateInterest();
         }
         else if (!interestUpdateScheduled.get() && interestUpdateScheduled.compareAndSet(false, true)) {

@@ -54,6 +54,31 @@ import org.zeromq.ZMQException;
  * each turn the socket's {@code ZMQ_EVENTS} are read again and the socket stays ready while it has
  * events of interest; the loop never sleeps on a socket that still has input or room for output.
  *
+ * <h2>Ways onto the loop</h2>
+ * <table>
+ * <caption>Each way work reaches the loop thread</caption>
+ * <tr><th>call</th><th>what it is for</th><th>while the loop is stopped</th></tr>
+ * <tr><td>{@link #execute(Runnable)}, {@link #addCallback(Runnable)}</td><td>run a task soon,
+ *     in order with the others (pyzmq's {@code add_callback})</td><td>waits for the next start</td></tr>
+ * <tr><td>{@link #submit(java.util.concurrent.Callable)}</td><td>the same, with a future of the
+ *     result</td><td>waits for the next start</td></tr>
+ * <tr><td>{@link #runSync(java.util.concurrent.Callable, Duration)}</td><td>run a task and wait
+ *     for it, up to a timeout</td><td>runs on the calling thread</td></tr>
+ * <tr><td>{@link #callLater(Duration, Runnable)}, {@link PeriodicCallback}</td><td>run once after a
+ *     delay, or every period</td><td>runs after the next start, when due</td></tr>
+ * <tr><td>{@link #addHandler(ZMQ.Socket, SocketHandler, int)},
+ *     {@link #addHandler(java.nio.channels.SelectableChannel, ChannelHandler, int)}</td><td>call a
+ *     handler while a socket or channel has events</td><td>registered at once by the caller</td></tr>
+ * <tr><td>{@link ZMQStream}</td><td>callbacks on a socket's messages, and sends from any thread;
+ *     the way most applications use</td><td>its socket calls run on the calling thread</td></tr>
+ * </table>
+ * Inside the package, streams reach the loop through loop tasks: {@code runOnLoop} (at once where
+ * the caller owns the sockets, queued otherwise), {@code callOnLoop} (the same, waiting for the
+ * result) and {@code queueLoopTask} (always queued, from JeroMQ's I/O threads). A loop task, unlike
+ * an application's task, is never left behind by a stopping loop. One rule says who may touch the
+ * sockets: {@code SocketOwnership}, asked through {@code ownsSockets()} by the loop and its streams
+ * alike; {@link #inLoopThread()} says only whether the caller is the loop thread.
+ *
  * <p>A callback that throws is logged and the loop goes on: the loop thread never dies of it.
  */
 public final class ZmqIoLoop implements Executor, AutoCloseable {
@@ -242,7 +267,7 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
      */
     private void stopDeliveries(List<ZMQStream> open, StuckThreadWatch stuck) {
         open.forEach(ZMQStream::stopOnRecv);
-        if (ownership.isOwner()) {
+        if (ownsSockets()) {
             return;
         }
         LoopFuture<Void> callbacksDone = new LoopFuture<>(() -> null);
@@ -317,6 +342,14 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
      */
     public boolean inLoopThread() {
         return Thread.currentThread() == thread;
+    }
+
+    /**
+     * Whether the caller may touch the sockets now: the loop thread while it runs, or a caller that
+     * took them while it does not. The one rule for "may I touch the socket", in the loop and its streams.
+     */
+    boolean ownsSockets() {
+        return ownership.isOwner();
     }
 
     /**
@@ -495,7 +528,7 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
      * @throws Exception what the task threw
      */
     public <T> T runSync(Callable<T> task, Duration timeout) throws Exception {
-        if (ownership.isOwner()) {
+        if (ownsSockets()) {
             return task.call();
         }
         LoopFuture<T> future = new LoopFuture<>(task);
@@ -515,7 +548,7 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
      * otherwise on the calling thread. Unchecked exceptions reach the caller as thrown.
      */
     <T> T callOnLoop(Callable<T> task) {
-        if (ownership.isOwner()) {
+        if (ownsSockets()) {
             return callUnchecked(task);
         }
         LoopFuture<T> future = new LoopFuture<>(task);
@@ -541,7 +574,7 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
 
     /** Runs a task where the sockets are owned: at once on the loop thread or while the loop is not running. */
     void runOnLoop(LoopTask task) {
-        if (ownership.isOwner()) {
+        if (ownsSockets()) {
             task.run();
         }
         else if (!ownership.runWhileLoopStopped(task)) {
