@@ -16,7 +16,7 @@ import org.zeromq.ZMsg;
  * Chooses, once per parameter at start-up, how a {@link ZmqListener} method's argument is made
  * from each message, and refuses parameters that cannot be filled.
  */
-final class ArgumentResolvers {
+final class ArgumentResolverFactory {
 
     private static final int LAST_FRAME = -1;
 
@@ -27,7 +27,7 @@ final class ArgumentResolvers {
      * @param listener the method and its settings
      * @param json the JSON codec, or {@code null} when the application has no Jackson 3
      */
-    ArgumentResolvers(ListenerMethod listener, JsonPayloadCodec json) {
+    ArgumentResolverFactory(ListenerMethod listener, JsonPayloadCodec json) {
         this.listener = listener;
         this.json = json;
     }

@@ -44,7 +44,7 @@ final class ListenerEndpointFactory {
         }
         ListenerMethod listener = new ListenerMethod(bean, beanClass, method, id, streamName, stream, annotation.copy());
         JsonPayloadCodec json = beanFactory.getBeanProvider(JsonPayloadCodec.class).getIfAvailable();
-        ListenerInvoker invoker = new ListenerInvoker(listener, new ArgumentResolvers(listener, json).forMethod());
+        ListenerInvoker invoker = new ListenerInvoker(listener, new ArgumentResolverFactory(listener, json).forMethod());
         Executor executor = executor(description, resolve(annotation.executor()));
         ReplySender replies = replies(listener, resolve(annotation.replyTo()), json);
         ListenerInvocationObserver observer = beanFactory.getBeanProvider(ListenerInvocationObserver.class)

@@ -13,7 +13,7 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
  * annotations on the class's methods, on the interfaces and superclasses they implement or
  * override, and behind bridge methods all count.
  */
-final class ListenerMethods {
+final class ListenerMethodFinder {
 
     private final Set<Class<?>> classesWithoutListeners = ConcurrentHashMap.newKeySet();
 

@@ -31,7 +31,7 @@ import org.springframework.util.ClassUtils;
 public class ZmqListenerAnnotationBeanPostProcessor
         implements BeanPostProcessor, BeanFactoryAware, SmartInitializingSingleton {
 
-    private final ListenerMethods listenerMethods = new ListenerMethods();
+    private final ListenerMethodFinder listenerMethods = new ListenerMethodFinder();
     private final List<FoundListener> waiting = new ArrayList<>();
     private ConfigurableListableBeanFactory beanFactory;
     private ListenerEndpointFactory endpointFactory;

@@ -10,7 +10,7 @@ import org.springframework.util.ClassUtils;
  */
 public class ZmqListenerLazyInitializationExcludeFilter implements LazyInitializationExcludeFilter {
 
-    private final ListenerMethods listenerMethods = new ListenerMethods();
+    private final ListenerMethodFinder listenerMethods = new ListenerMethodFinder();
 
     /** Creates the filter; the starter declares it. */
     public ZmqListenerLazyInitializationExcludeFilter() {
