@@ -87,7 +87,7 @@ public class ZMQStream implements AutoCloseable {
     private final ZmqIoLoop loop;
     private final SocketType socketType;
     private volatile String name;
-    private final SendQueue sendQueue;
+    private final StreamOutbox outbox;
     private final StreamStatistics statistics;
     private final AtomicBoolean interestUpdateScheduled = new AtomicBoolean();
     private final LoopTask scheduledInterestUpdate = this::runScheduledInterestUpdate;
@@ -96,16 +96,13 @@ public class ZMQStream implements AutoCloseable {
     private final Set<String> connectedEndpoints = new CopyOnWriteArraySet<>();
 
     private volatile MessageDelivery delivery;
-    private volatile SendStreamCallback sendCallback;
     private volatile Runnable closeCallback;
     private volatile JsonEncoder jsonEncoder;
     private volatile ConnectionMonitor connectionMonitor;
     private volatile String maxMessageSizeProperty;
     private volatile ConnectionEventCallback connectionEventCallback;
     private volatile int asyncLimit = Integer.MAX_VALUE;
-    /** Whether the socket type can send at all: a PULL's or SUB's send is refused where it is made. */
-    private final boolean sends;
-    /** Set before the final drain of the send queue, so a racing sender can tell its message missed it. */
+    /** Set once the stream has let go of its socket. */
     private volatile boolean released;
 
     // Owned by the thread that owns the socket: the loop thread, or the caller while the loop is not running.
@@ -113,9 +110,6 @@ public class ZMQStream implements AutoCloseable {
     private int registeredEvents;
     private int asyncInFlight;
     private boolean closeBegun;
-    private long closeDeadlineNanos;
-    private boolean lingerForever;
-    private Timeout closeDeadline;
 
     /**
      * Creates a stream on the loop of the calling thread.
@@ -151,10 +145,10 @@ public class ZMQStream implements AutoCloseable {
     public ZMQStream(ZMQ.Socket socket, ZmqIoLoop ioLoop, SendQueueOptions sendQueueOptions) {
         this.socket = Objects.requireNonNull(socket, "socket");
         this.loop = Objects.requireNonNull(ioLoop, "ioLoop");
-        this.sendQueue = new SendQueue(Objects.requireNonNull(sendQueueOptions, "sendQueueOptions"));
+        SendQueue sendQueue = new SendQueue(Objects.requireNonNull(sendQueueOptions, "sendQueueOptions"));
         this.statistics = new StreamStatistics(sendQueue::size);
         this.socketType = socket.getSocketType();
-        this.sends = SocketDirections.sends(socketType);
+        this.outbox = new StreamOutbox(this, socket, sendQueue, statistics, this::requestInterestUpdate);
         if (!SOCKETS_WITH_STREAMS.add(socket)) {
             throw new IllegalStateException("Socket " + socket + " already has an open ZMQStream; "
                     + "close that stream before creating another on the same socket");
@@ -244,7 +238,7 @@ public class ZMQStream implements AutoCloseable {
      * @return the options given when the stream was created
      */
     public SendQueueOptions getSendQueueOptions() {
-        return sendQueue.options();
+        return outbox.options();
     }
 
     /**
@@ -559,7 +553,7 @@ public class ZMQStream implements AutoCloseable {
      * @param callback the callback, or {@code null}
      */
     public void onSend(SendCallback callback) {
-        this.sendCallback = callback == null ? null : (stream, msg, status) -> callback.onSend(msg, status);
+        outbox.setStreamCallback(callback == null ? null : (stream, msg, status) -> callback.onSend(msg, status));
     }
 
     /**
@@ -568,7 +562,7 @@ public class ZMQStream implements AutoCloseable {
      * @param callback the callback, or {@code null}
      */
     public void onSendStream(SendStreamCallback callback) {
-        this.sendCallback = callback;
+        outbox.setStreamCallback(callback);
     }
 
     /**
@@ -576,7 +570,7 @@ public class ZMQStream implements AutoCloseable {
      * Per-message callbacks of queued sends still fire.
      */
     public void stopOnSend() {
-        this.sendCallback = null;
+        outbox.setStreamCallback(null);
     }
 
     /**
@@ -606,7 +600,7 @@ public class ZMQStream implements AutoCloseable {
      * @return {@code true} while the send queue is not empty
      */
     public boolean isSending() {
-        return !sendQueue.isEmpty();
+        return !outbox.isEmpty();
     }
 
     // ---- sending ----
@@ -655,7 +649,7 @@ public class ZMQStream implements AutoCloseable {
      * @param callback fired for this message only, once sent or failed; may be {@code null}
      */
     public void send(byte[] data, int flags, boolean copy, boolean track, SendCallback callback) {
-        enqueue(OutboundMessage.ofFrame(data, flags, copy || track, callback));
+        outbox.enqueue(OutboundMessage.ofFrame(data, flags, copy || track, callback));
     }
 
     /**
@@ -702,7 +696,7 @@ public class ZMQStream implements AutoCloseable {
      * @throws UnsupportedOperationException when the socket type cannot send (PULL, SUB)
      */
     public void sendMultipart(List<?> frames, int flags, boolean copy, boolean track, SendCallback callback) {
-        enqueue(OutboundMessage.of(frames, flags, copy || track, callback));
+        outbox.enqueue(OutboundMessage.of(frames, flags, copy || track, callback));
     }
 
     /**
@@ -756,7 +750,7 @@ public class ZMQStream implements AutoCloseable {
      * @param callback fired for this message only; may be {@code null}
      */
     public void sendString(String text, int flags, Charset charset, SendCallback callback) {
-        enqueue(OutboundMessage.owned(text.getBytes(charset), flags, callback));
+        outbox.enqueue(OutboundMessage.owned(text.getBytes(charset), flags, callback));
     }
 
     /**
@@ -811,7 +805,7 @@ public class ZMQStream implements AutoCloseable {
             throw new IllegalArgumentException("Cannot encode a " + (value == null ? "null" : value.getClass().getName())
                     + " as JSON", ex);
         }
-        enqueue(OutboundMessage.owned(json, flags, callback));
+        outbox.enqueue(OutboundMessage.owned(json, flags, callback));
     }
 
     /**
@@ -832,35 +826,7 @@ public class ZMQStream implements AutoCloseable {
      * @param callback fired for this message only; may be {@code null}
      */
     public void sendObject(Serializable value, int flags, SendCallback callback) {
-        enqueue(OutboundMessage.owned(JavaSerialization.serialize(value), flags, callback));
-    }
-
-    private void enqueue(OutboundMessage message) {
-        if (!sends) {
-            throw new UnsupportedOperationException(this + " cannot send: a " + socketType + " socket only receives");
-        }
-        boolean queued;
-        try {
-            // The owner of the sockets frees room itself: it must never wait for it.
-            queued = sendQueue.offer(message, !loop.ownsSockets());
-        }
-        catch (SendQueueFullException ex) {
-            statistics.recordSendFailure(SendFailure.Reason.QUEUE_FULL);
-            throw ex;
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for room in the send queue of " + this, ex);
-        }
-        if (!queued) {
-            statistics.recordSendFailure(SendFailure.Reason.QUEUE_FULL);
-            loop.runOnLoop(() -> notifySent(message, failure(message, SendFailure.Reason.QUEUE_FULL, null)));
-            return;
-        }
-        if (released && sendQueue.withdraw(message)) {
-            throw new IllegalStateException(this + " is closed");
-        }
-        requestInterestUpdate();
+        outbox.enqueue(OutboundMessage.owned(JavaSerialization.serialize(value), flags, callback));
     }
 
     // ---- flush ----
@@ -927,12 +893,12 @@ public class ZMQStream implements AutoCloseable {
                 count++;
                 progress = true;
             }
-            if (out && count < limit && sendOne()) {
+            if (out && count < limit && outbox.sendOne()) {
                 count++;
                 progress = true;
             }
         }
-        sendQueue.announceRoom();
+        outbox.announceRoom();
         return count;
     }
 
@@ -982,8 +948,8 @@ public class ZMQStream implements AutoCloseable {
      * @return a future completed once the socket is closed and the close callback has run
      */
     public CompletableFuture<Void> closeAsync(int lingerMillis) {
-        if (!sendQueue.isClosed()) {
-            sendQueue.close();
+        if (!outbox.isClosed()) {
+            outbox.close();
             loop.runOnLoop(() -> beginClose(lingerMillis));
         }
         return closed;
@@ -996,7 +962,7 @@ public class ZMQStream implements AutoCloseable {
      * @return {@code true} once closing began
      */
     public boolean isClosed() {
-        return sendQueue.isClosed();
+        return outbox.isClosed();
     }
 
     /**
@@ -1028,19 +994,12 @@ public class ZMQStream implements AutoCloseable {
 
     private void lingerOrFinish(int lingerMillis) {
         int linger = lingerMillis >= 0 ? lingerMillis : socket.getLinger();
-        lingerForever = linger < 0;
-        closeDeadlineNanos = System.nanoTime() + Math.max(linger, 0) * 1_000_000L;
-        while (sendOne()) {
-            // Hand the socket everything it takes now; the rest waits for room within the linger.
+        if (outbox.drainForClose(linger, this::finishClose)) {
+            updateInterest();
         }
-        if (sendQueue.isEmpty() || linger == 0 || !loop.inLoopThread()) {
+        else {
             finishClose();
-            return;
         }
-        if (!lingerForever) {
-            closeDeadline = loop.callLater(Duration.ofMillis(linger), this::finishClose);
-        }
-        updateInterest();
     }
 
     private void finishClose() {
@@ -1052,7 +1011,7 @@ public class ZMQStream implements AutoCloseable {
             log.warn("{} closed with {} message(s) not sent within the linger time; each was reported to its "
                     + "send callbacks and counted", this, unsent);
         }
-        socket.setLinger(remainingLingerMillis());
+        socket.setLinger(outbox.remainingLingerMillis());
         closeSocketAndNotify();
     }
 
@@ -1064,7 +1023,7 @@ public class ZMQStream implements AutoCloseable {
         if (released) {
             return;
         }
-        sendQueue.close();
+        outbox.close();
         closeBegun = true;
         int unsent = failQueuedAndLeaveLoop();
         log.warn("{} closed: its ZeroMQ context was terminated; {} queued message(s) reported as not sent",
@@ -1072,13 +1031,10 @@ public class ZMQStream implements AutoCloseable {
         closeSocketAndNotify();
     }
 
-    /** Marks the stream released, stops its linger timer, fails what is still queued and leaves the loop. */
+    /** Marks the stream released, stops its send path, reporting what is still queued, and leaves the loop. */
     private int failQueuedAndLeaveLoop() {
         released = true;
-        if (closeDeadline != null) {
-            closeDeadline.cancel();
-        }
-        int unsent = failQueued();
+        int unsent = outbox.release();
         loop.removeHandler(socket);
         return unsent;
     }
@@ -1098,24 +1054,6 @@ public class ZMQStream implements AutoCloseable {
             loop.runGuarded(callback, "close callback of " + this);
         }
         closed.complete(null);
-    }
-
-    private int remainingLingerMillis() {
-        if (lingerForever) {
-            return -1;
-        }
-        long remaining = closeDeadlineNanos - System.nanoTime();
-        return remaining <= 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, remaining / 1_000_000L);
-    }
-
-    private int failQueued() {
-        int count = 0;
-        OutboundMessage message;
-        while ((message = sendQueue.poll()) != null) {
-            reportFailure(message, SendFailure.Reason.DROPPED_ON_CLOSE, null);
-            count++;
-        }
-        return count;
     }
 
     // ---- socket pass-through ----
@@ -1295,25 +1233,9 @@ public class ZMQStream implements AutoCloseable {
             }
         }
         if ((events & ZMQ.Poller.POLLOUT) != 0) {
-            sendQueued(budget);
+            outbox.sendQueued(budget);
         }
         afterTurn();
-    }
-
-    /** Sends up to {@code budget} queued messages, the socket having reported room. */
-    private void sendQueued(int budget) {
-        int sent = 0;
-        while (sent < budget && sendOne()) {
-            sent++;
-        }
-        if (sent == 0 && !sendQueue.isEmpty() && (socket.getEvents() & ZMQ.Poller.POLLOUT) != 0) {
-            // Room reported, yet not one message taken: JeroMQ's ROUTER reports room at all times
-            // and, with ZMQ_ROUTER_MANDATORY, refuses a message to a peer whose pipe is full. Any
-            // other socket that refuses stops reporting room until its descriptor signals some, or
-            // got room back this very moment, and then takes the next turn's messages.
-            loop.deferOutput(socket);
-        }
-        sendQueue.announceRoom();
     }
 
     /** The receive callback when the stream may take a message now, or {@code null} to stop. */
@@ -1375,59 +1297,8 @@ public class ZMQStream implements AutoCloseable {
         }
     }
 
-    /**
-     * Sends the oldest queued message if the socket takes it now.
-     *
-     * @return {@code true} when a message left the queue, sent or failed
-     */
-    private boolean sendOne() {
-        OutboundMessage message = sendQueue.peek();
-        if (message == null) {
-            return false;
-        }
-        try {
-            if (!message.sendTo(socket)) {
-                return false;
-            }
-        }
-        catch (ZMQException ex) {
-            if (ex.getErrorCode() == ZError.ETERM) {
-                throw ex;
-            }
-            if (ex.getErrorCode() == ZError.EFSM && !message.isStarted()) {
-                if (socketType != SocketType.REP) {
-                    // A REQ awaiting its reply: the next request waits for its turn.
-                    return false;
-                }
-                // A REP that owes no reply: held back, the message would answer the next,
-                // unrelated request, so it fails now, as pyzmq drops it.
-                sendQueue.poll();
-                log.warn("{} refused a message: a REP sends one reply per request, and no request awaits one",
-                        this);
-                reportFailure(message, SendFailure.Reason.INVALID_STATE, ex);
-                return true;
-            }
-            sendQueue.poll();
-            log.warn("{} could not send a message: {} (error {})", this, ex.getMessage(), ex.getErrorCode());
-            reportFailure(message, SendFailure.Reason.SOCKET_ERROR, ex);
-            return true;
-        }
-        catch (RuntimeException ex) {
-            // JeroMQ answers some refusals with an exception of its own (an UnsupportedOperationException
-            // where the socket type cannot send): the message fails, the queue and a close go on.
-            sendQueue.poll();
-            log.warn("{} could not send a message: {}", this, ex.toString());
-            reportFailure(message, SendFailure.Reason.SOCKET_ERROR, ex);
-            return true;
-        }
-        sendQueue.poll();
-        statistics.recordSent(message.bytes);
-        notifySent(message, MessageTracker.sent(message.copied));
-        return true;
-    }
-
     private void afterTurn() {
-        if (closeBegun && sendQueue.isEmpty()) {
+        if (closeBegun && outbox.isEmpty()) {
             finishClose();
         }
         else {
@@ -1435,40 +1306,8 @@ public class ZMQStream implements AutoCloseable {
         }
     }
 
-    private void reportFailure(OutboundMessage message, SendFailure.Reason reason, Throwable cause) {
-        statistics.recordSendFailure(reason);
-        notifySent(message, failure(message, reason, cause));
-    }
-
-    private static MessageTracker failure(OutboundMessage message, SendFailure.Reason reason, Throwable cause) {
-        return MessageTracker.failed(message.copied, new SendFailure(reason, cause));
-    }
-
-    private void notifySent(OutboundMessage message, MessageTracker status) {
-        SendStreamCallback streamCallback = sendCallback;
-        if (message.callback == null && streamCallback == null) {
-            return;
-        }
-        List<?> frames = message.frames();
-        if (message.callback != null) {
-            try {
-                message.callback.onSend(frames, status);
-            }
-            catch (Throwable ex) {
-                callbackFailed("send callback", ex);
-            }
-        }
-        if (streamCallback != null) {
-            try {
-                streamCallback.onSend(this, frames, status);
-            }
-            catch (Throwable ex) {
-                callbackFailed("onSend callback", ex);
-            }
-        }
-    }
-
-    private void callbackFailed(String what, Throwable ex) {
+    /** A callback of the application's threw: counted and logged, and the stream goes on. */
+    void callbackFailed(String what, Throwable ex) {
         statistics.recordCallbackError();
         log.error("The {} of {} failed; the stream goes on", what, this, ex);
     }
@@ -1497,7 +1336,7 @@ public class ZMQStream implements AutoCloseable {
         if (activeDelivery() != null) {
             events |= ZMQ.Poller.POLLIN;
         }
-        if (!sendQueue.isEmpty()) {
+        if (!outbox.isEmpty()) {
             events |= ZMQ.Poller.POLLOUT;
         }
         if (events != registeredEvents) {
