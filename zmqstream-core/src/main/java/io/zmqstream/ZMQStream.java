@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,7 +23,6 @@ import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 import org.zeromq.ZMsg;
 
-import zmq.Msg;
 import zmq.ZError;
 
 /**
@@ -88,6 +85,7 @@ public class ZMQStream implements AutoCloseable {
     private final SocketType socketType;
     private volatile String name;
     private final StreamOutbox outbox;
+    private final StreamInbox inbox;
     private final StreamStatistics statistics;
     private final AtomicBoolean interestUpdateScheduled = new AtomicBoolean();
     private final LoopTask scheduledInterestUpdate = this::runScheduledInterestUpdate;
@@ -95,20 +93,16 @@ public class ZMQStream implements AutoCloseable {
     private final Set<String> boundEndpoints = new CopyOnWriteArraySet<>();
     private final Set<String> connectedEndpoints = new CopyOnWriteArraySet<>();
 
-    private volatile MessageDelivery delivery;
     private volatile Runnable closeCallback;
     private volatile JsonEncoder jsonEncoder;
     private volatile ConnectionMonitor connectionMonitor;
     private volatile String maxMessageSizeProperty;
     private volatile ConnectionEventCallback connectionEventCallback;
-    private volatile int asyncLimit = Integer.MAX_VALUE;
     /** Set once the stream has let go of its socket. */
     private volatile boolean released;
 
     // Owned by the thread that owns the socket: the loop thread, or the caller while the loop is not running.
-    private final List<Msg> parts = new ArrayList<>();
     private int registeredEvents;
-    private int asyncInFlight;
     private boolean closeBegun;
 
     /**
@@ -149,6 +143,7 @@ public class ZMQStream implements AutoCloseable {
         this.statistics = new StreamStatistics(sendQueue::size);
         this.socketType = socket.getSocketType();
         this.outbox = new StreamOutbox(this, socket, sendQueue, statistics, this::requestInterestUpdate);
+        this.inbox = new StreamInbox(this, socket, statistics, this::requestInterestUpdate);
         if (!SOCKETS_WITH_STREAMS.add(socket)) {
             throw new IllegalStateException("Socket " + socket + " already has an open ZMQStream; "
                     + "close that stream before creating another on the same socket");
@@ -429,7 +424,8 @@ public class ZMQStream implements AutoCloseable {
      * @param callback the callback, or {@code null}
      */
     public void onRecv(RecvCallback callback) {
-        setDelivery(callback == null ? null : (stream, frames) -> callback.onRecv(copies(frames)), Integer.MAX_VALUE);
+        inbox.setDelivery(callback == null ? null : (stream, frames) -> callback.onRecv(StreamInbox.copies(frames)),
+                Integer.MAX_VALUE);
     }
 
     /**
@@ -438,7 +434,7 @@ public class ZMQStream implements AutoCloseable {
      * @param callback the callback, or {@code null}
      */
     public void onRecvStream(RecvStreamCallback callback) {
-        setDelivery(callback == null ? null : (stream, frames) -> callback.onRecv(stream, copies(frames)),
+        inbox.setDelivery(callback == null ? null : (stream, frames) -> callback.onRecv(stream, StreamInbox.copies(frames)),
                 Integer.MAX_VALUE);
     }
 
@@ -449,7 +445,8 @@ public class ZMQStream implements AutoCloseable {
      * @param callback the callback, or {@code null}
      */
     public void onRecvFrames(FrameCallback callback) {
-        setDelivery(callback == null ? null : (stream, frames) -> callback.onRecv(wrap(frames)), Integer.MAX_VALUE);
+        inbox.setDelivery(callback == null ? null : (stream, frames) -> callback.onRecv(StreamInbox.wrap(frames)),
+                Integer.MAX_VALUE);
     }
 
     /**
@@ -458,7 +455,7 @@ public class ZMQStream implements AutoCloseable {
      * @param callback the callback, or {@code null}
      */
     public void onRecvStreamFrames(FrameStreamCallback callback) {
-        setDelivery(callback == null ? null : (stream, frames) -> callback.onRecv(stream, wrap(frames)),
+        inbox.setDelivery(callback == null ? null : (stream, frames) -> callback.onRecv(stream, StreamInbox.wrap(frames)),
                 Integer.MAX_VALUE);
     }
 
@@ -482,7 +479,8 @@ public class ZMQStream implements AutoCloseable {
      */
     public void onRecvAsync(AsyncRecvCallback callback, int maxInFlight) {
         requireInFlightLimit(maxInFlight);
-        setDelivery(callback == null ? null : (stream, frames) -> track(callback.onRecv(copies(frames))), maxInFlight);
+        inbox.setDelivery(callback == null ? null
+                : (stream, frames) -> inbox.track(callback.onRecv(StreamInbox.copies(frames))), maxInFlight);
     }
 
     /**
@@ -494,7 +492,8 @@ public class ZMQStream implements AutoCloseable {
      */
     public void onRecvFramesAsync(AsyncFrameCallback callback, int maxInFlight) {
         requireInFlightLimit(maxInFlight);
-        setDelivery(callback == null ? null : (stream, frames) -> track(callback.onRecv(wrap(frames))), maxInFlight);
+        inbox.setDelivery(callback == null ? null
+                : (stream, frames) -> inbox.track(callback.onRecv(StreamInbox.wrap(frames))), maxInFlight);
     }
 
     private static void requireInFlightLimit(int maxInFlight) {
@@ -508,31 +507,7 @@ public class ZMQStream implements AutoCloseable {
      * receive callback is registered again.
      */
     public void stopOnRecv() {
-        setDelivery(null, Integer.MAX_VALUE);
-    }
-
-    private void setDelivery(MessageDelivery newDelivery, int maxInFlight) {
-        this.asyncLimit = maxInFlight;
-        this.delivery = newDelivery;
-        requestInterestUpdate();
-    }
-
-    /** Counts an asynchronous callback's stage as in flight until it completes. */
-    private void track(CompletionStage<?> stage) {
-        if (stage == null) {
-            return;
-        }
-        asyncInFlight++;
-        stage.whenComplete((result, failure) -> loop.queueLoopTask(() -> asyncCompleted(failure)));
-    }
-
-    private void asyncCompleted(Throwable failure) {
-        asyncInFlight--;
-        if (failure != null) {
-            callbackFailed("asynchronous receive callback",
-                    failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
-        }
-        updateInterest();
+        inbox.setDelivery(null, Integer.MAX_VALUE);
     }
 
     /**
@@ -541,7 +516,7 @@ public class ZMQStream implements AutoCloseable {
      * @return {@code true} while the stream receives
      */
     public boolean isReceiving() {
-        return delivery != null && !isClosed();
+        return inbox.hasDelivery() && !isClosed();
     }
 
     // ---- send callbacks ----
@@ -889,7 +864,7 @@ public class ZMQStream implements AutoCloseable {
         boolean progress = true;
         while (progress && count < limit) {
             progress = false;
-            if (in && asyncInFlight < asyncLimit && receiveOne(delivery)) {
+            if (in && inbox.receiveForFlush()) {
                 count++;
                 progress = true;
             }
@@ -1225,76 +1200,12 @@ public class ZMQStream implements AutoCloseable {
     private void handleReadyEvents(int events) {
         int budget = loop.getBatchBudget();
         if ((events & ZMQ.Poller.POLLIN) != 0) {
-            for (int i = 0; i < budget; i++) {
-                MessageDelivery target = activeDelivery();
-                if (target == null || !receiveOne(target)) {
-                    break;
-                }
-            }
+            inbox.receiveTurn(budget, closeBegun);
         }
         if ((events & ZMQ.Poller.POLLOUT) != 0) {
             outbox.sendQueued(budget);
         }
         afterTurn();
-    }
-
-    /** The receive callback when the stream may take a message now, or {@code null} to stop. */
-    private MessageDelivery activeDelivery() {
-        return closeBegun || asyncInFlight >= asyncLimit ? null : delivery;
-    }
-
-    /**
-     * Receives one message without blocking and hands it to {@code target}; with no target (a
-     * flush without receive callback) the message is discarded.
-     *
-     * @return {@code true} when a message was received
-     */
-    private boolean receiveOne(MessageDelivery target) {
-        Msg part = receiveFirstPart();
-        if (part == null) {
-            return false;
-        }
-        parts.clear();
-        long bytes = 0;
-        while (true) {
-            parts.add(part);
-            bytes += part.size();
-            if (!part.hasMore()) {
-                break;
-            }
-            // ZeroMQ delivers a message's parts together: the rest is already here.
-            part = socket.recvMsg(ZMQ.DONTWAIT);
-        }
-        statistics.recordReceived(bytes);
-        if (target != null) {
-            try {
-                target.deliver(this, parts);
-            }
-            catch (Throwable ex) {
-                callbackFailed("receive callback", ex);
-            }
-        }
-        return true;
-    }
-
-    /** The first part of the next message, or {@code null} when none can be received now. */
-    private Msg receiveFirstPart() {
-        if (socketType == SocketType.REP && (socket.getEvents() & ZMQ.Poller.POLLIN) == 0) {
-            // A REP that owes a reply must not be asked: JeroMQ 0.6.0's flags EFSM but reads the
-            // next request anyway, putting its envelope into the pending reply. Its events say
-            // whether it may receive, whoever sends the reply.
-            return null;
-        }
-        try {
-            return socket.recvMsg(ZMQ.DONTWAIT);
-        }
-        catch (ZMQException ex) {
-            if (ex.getErrorCode() == ZError.EFSM) {
-                // REQ that has its reply: nothing to receive until it sends the next request.
-                return null;
-            }
-            throw ex;
-        }
     }
 
     private void afterTurn() {
@@ -1333,7 +1244,7 @@ public class ZMQStream implements AutoCloseable {
             return;
         }
         int events = 0;
-        if (activeDelivery() != null) {
+        if (inbox.wantsInput(closeBegun)) {
             events |= ZMQ.Poller.POLLIN;
         }
         if (!outbox.isEmpty()) {
@@ -1348,35 +1259,5 @@ public class ZMQStream implements AutoCloseable {
     @Override
     public String toString() {
         return "ZMQStream[" + (name == null ? "" : name + ", ") + socketType + "]";
-    }
-
-    // ---- message delivery ----
-
-    private static List<byte[]> copies(List<Msg> frames) {
-        if (frames.size() == 1) {
-            return List.of(frames.get(0).data());
-        }
-        byte[][] data = new byte[frames.size()][];
-        for (int i = 0; i < data.length; i++) {
-            data[i] = frames.get(i).data();
-        }
-        return List.of(data);
-    }
-
-    private static List<Frame> wrap(List<Msg> frames) {
-        if (frames.size() == 1) {
-            return List.of(new Frame(frames.get(0)));
-        }
-        Frame[] wrapped = new Frame[frames.size()];
-        for (int i = 0; i < wrapped.length; i++) {
-            wrapped[i] = new Frame(frames.get(i));
-        }
-        return List.of(wrapped);
-    }
-
-    /** Hands one received message, as JeroMQ parts, to whichever callback is registered. */
-    @FunctionalInterface
-    private interface MessageDelivery {
-        void deliver(ZMQStream stream, List<Msg> frames) throws Exception;
     }
 }
