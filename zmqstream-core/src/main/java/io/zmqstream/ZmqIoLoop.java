@@ -1,17 +1,10 @@
 package io.zmqstream;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectableChannel;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -21,7 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -33,7 +25,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
-import org.zeromq.ZMQException;
 
 /**
  * One thread that owns many JeroMQ sockets, runs their callbacks, timers and tasks: tornado's
@@ -72,12 +63,10 @@ import org.zeromq.ZMQException;
  * <tr><td>{@link ZMQStream}</td><td>callbacks on a socket's messages, and sends from any thread;
  *     the way most applications use</td><td>its socket calls run on the calling thread</td></tr>
  * </table>
- * Inside the package, streams reach the loop through loop tasks: {@code runOnLoop} (at once where
- * the caller owns the sockets, queued otherwise), {@code callOnLoop} (the same, waiting for the
- * result) and {@code queueLoopTask} (always queued, from JeroMQ's I/O threads). A loop task, unlike
- * an application's task, is never left behind by a stopping loop. One rule says who may touch the
- * sockets: {@code SocketOwnership}, asked through {@code ownsSockets()} by the loop and its streams
- * alike; {@link #inLoopThread()} says only whether the caller is the loop thread.
+ * Inside the package, streams use loop tasks, which a stopping loop never leaves behind:
+ * {@code runOnLoop} (at once where the caller owns the sockets, queued otherwise), {@code callOnLoop}
+ * (the same, waiting) and {@code queueLoopTask} (always queued, from JeroMQ's I/O threads). One rule
+ * says who may touch the sockets, {@code ownsSockets()}, for the loop and its streams alike.
  *
  * <p>A callback that throws is logged and the loop goes on: the loop thread never dies of it.
  */
@@ -110,15 +99,10 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
     private static final long WAIT_POLL_MILLIS = 50;
     /** While work is left, other descriptors are polled at most this often: a selectNow is a system call. */
     private static final long BUSY_SELECT_INTERVAL_NANOS = 100_000;
-    /**
-     * How long deferred output waits at most for its socket's descriptor. Reading a socket's events
-     * consumes the signal that its pipe has room again, so the signal can pass unseen.
-     */
-    private static final long DEFERRED_OUTPUT_RETRY_NANOS = 10_000_000;
 
     private final ZContext context;
     private final String threadName;
-    private final Selector selector;
+    private final LoopHandlers handlers;
     private final TaskQueue tasks = new TaskQueue();
     private final SocketOwnership ownership;
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
@@ -141,12 +125,8 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
     private final TimerQueue timers = new TimerQueue();
     private final Consumer<Runnable> runTimer = callback -> runCallback(callback, "timer");
     /** When the loop thread entered the callback it runs, or 0 between callbacks: how close tells a stuck thread. */
-    private volatile long callbackSince;
-    private final Map<Object, Registration> registrations = new IdentityHashMap<>();
-    private final ArrayDeque<Registration> ready = new ArrayDeque<>();
+    private final CallbackWatch callbacks;
     /** Set when a socket turned out unusable: the others of its context may be too. */
-    private boolean lookAtEverySocket;
-    private final Consumer<SelectionKey> onSelected = this::onSelected;
 
     /**
      * Creates a loop, not yet started, whose thread is named {@value #DEFAULT_THREAD_NAME}.
@@ -167,12 +147,8 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
         this.context = Objects.requireNonNull(context, "context");
         this.threadName = Objects.requireNonNull(threadName, "threadName");
         this.ownership = new SocketOwnership(this::isRunning, tasks, task -> runGuarded(task, "task"));
-        try {
-            this.selector = Selector.open();
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException("Cannot open a selector for the loop", ex);
-        }
+        this.handlers = new LoopHandlers(this, timers);
+        this.callbacks = new CallbackWatch(threadName, CLOSE_GRACE);
     }
 
     /**
@@ -221,7 +197,7 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
      */
     public void stop() {
         stopRequested = true;
-        selector.wakeup();
+        handlers.wakeup();
     }
 
     /**
@@ -242,7 +218,7 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
         if (!closeStarted.compareAndSet(false, true)) {
             return;
         }
-        StuckThreadWatch stuck = new StuckThreadWatch();
+        BooleanSupplier stuck = callbacks.closeWatch(() -> thread);
         closeStreams(stuck);
         stop();
         if (!inLoopThread() && awaitThreadEnd(stuck)) {
@@ -250,7 +226,7 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
         }
     }
 
-    private void closeStreams(StuckThreadWatch stuck) {
+    private void closeStreams(BooleanSupplier stuck) {
         boolean onLoop = inLoopThread();
         List<ZMQStream> open = getStreams();
         stopDeliveries(open, stuck);
@@ -265,7 +241,7 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
      * closes: a callback on one stream may send on another (a listener's reply), which must not be
      * closed under it. Messages not yet delivered stay in ZeroMQ's queues, as they would at close.
      */
-    private void stopDeliveries(List<ZMQStream> open, StuckThreadWatch stuck) {
+    private void stopDeliveries(List<ZMQStream> open, BooleanSupplier stuck) {
         open.forEach(ZMQStream::stopOnRecv);
         if (ownsSockets()) {
             return;
@@ -278,7 +254,7 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
     }
 
     /** Like {@link #awaitThreadEnd()}, unless {@code stuck} gives up first: then {@code false}. */
-    private boolean awaitThreadEnd(StuckThreadWatch stuck) {
+    private boolean awaitThreadEnd(BooleanSupplier stuck) {
         synchronized (lifecycleLock) {
             while (liveThread != null) {
                 if (stuck.getAsBoolean()) {
@@ -319,7 +295,7 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
         }
         terminated = true;
         try {
-            selector.close();
+            handlers.close();
         }
         catch (IOException ex) {
             log.warn("Closing the selector of loop {} failed", threadName, ex);
@@ -441,7 +417,7 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
     private void queue(Runnable task) {
         tasks.add(task);
         if (!inLoopThread() && !wakeupPending.get() && wakeupPending.compareAndSet(false, true)) {
-            selector.wakeup();
+            handlers.wakeup();
         }
     }
 
@@ -660,8 +636,7 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
     void addSocketHandler(ZMQ.Socket socket, SocketHandler handler, int events, boolean reportsOwnErrors) {
         Objects.requireNonNull(socket, "socket");
         Objects.requireNonNull(handler, "handler");
-        Registration registration = new Registration(socket, null, handler, null, reportsOwnErrors);
-        callOnLoop(Executors.callable(() -> register(registration, socket.getFD(), events)));
+        callOnLoop(Executors.callable(() -> handlers.addSocket(socket, handler, events, reportsOwnErrors)));
     }
 
     /**
@@ -675,8 +650,7 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
     public void addHandler(SelectableChannel channel, ChannelHandler handler, int events) {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(handler, "handler");
-        Registration registration = new Registration(null, channel, null, handler, false);
-        callOnLoop(Executors.callable(() -> register(registration, channel, events)));
+        callOnLoop(Executors.callable(() -> handlers.addChannel(channel, handler, events)));
     }
 
     /**
@@ -686,7 +660,7 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
      * @param events the new mask of {@link ZMQ.Poller#POLLIN} and {@link ZMQ.Poller#POLLOUT}
      */
     public void updateHandler(ZMQ.Socket socket, int events) {
-        runOnLoop(() -> changeInterest(socket, events));
+        runOnLoop(() -> handlers.changeInterest(socket, events));
     }
 
     /**
@@ -696,7 +670,7 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
      * @param events the new mask of {@code ZMQ.Poller.POLLIN} and {@code ZMQ.Poller.POLLOUT}
      */
     public void updateHandler(SelectableChannel channel, int events) {
-        runOnLoop(() -> changeInterest(channel, events));
+        runOnLoop(() -> handlers.changeInterest(channel, events));
     }
 
     /**
@@ -708,20 +682,7 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
      * @param socket the registered socket that refused a message although it reported {@code POLLOUT}
      */
     void deferOutput(ZMQ.Socket socket) {
-        Registration registration = registrations.get(socket);
-        if (registration != null && registration.outputRetry == null) {
-            registration.outputRetry = timers.newTimeout(System.nanoTime() + DEFERRED_OUTPUT_RETRY_NANOS,
-                    () -> resumeOutput(registration));
-            timers.add(registration.outputRetry);
-        }
-    }
-
-    private void resumeOutput(Registration registration) {
-        if (registration.outputRetry != null) {
-            registration.outputRetry.cancel();
-            registration.outputRetry = null;
-            markReady(registration);
-        }
+        handlers.deferOutput(socket);
     }
 
     /**
@@ -730,7 +691,7 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
      * @param socket the registered socket
      */
     public void removeHandler(ZMQ.Socket socket) {
-        runOnLoop(() -> unregister(socket));
+        runOnLoop(() -> handlers.unregister(socket));
     }
 
     /**
@@ -739,7 +700,7 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
      * @param channel the registered channel
      */
     public void removeHandler(SelectableChannel channel) {
-        runOnLoop(() -> unregister(channel));
+        runOnLoop(() -> handlers.unregister(channel));
     }
 
     /**
@@ -804,18 +765,27 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
         }
     }
 
-    /** Runs a callback, logging instead of propagating what it throws. */
     /** Runs a callback on the loop thread, noting how long it has been in it. */
     private void runCallback(Runnable callback, String what) {
-        callbackSince = System.nanoTime() | 1;
+        enterCallback();
         try {
             runGuarded(callback, what);
         }
         finally {
-            callbackSince = 0;
+            leaveCallback();
         }
     }
 
+    /** The loop thread enters a callback: {@link #close()} watches how long it stays in one. */
+    void enterCallback() {
+        callbacks.enter();
+    }
+
+    void leaveCallback() {
+        callbacks.leave();
+    }
+
+    /** Runs a callback, logging instead of propagating what it throws. */
     void runGuarded(Runnable callback, String what) {
         try {
             callback.run();
@@ -836,7 +806,7 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
                     runIteration();
                 }
                 catch (Throwable ex) {
-                    if (!selector.isOpen()) {
+                    if (!handlers.isOpen()) {
                         break;
                     }
                     log.error("Loop {} iteration failed; the loop goes on", threadName, ex);
@@ -861,15 +831,7 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
 
     private void runIteration() throws IOException {
         timers.runDue(System.nanoTime(), runTimer);
-        boolean worked = runTasks() | runReadyHandlers();
-        if (lookAtEverySocket) {
-            lookAtEverySocket = false;
-            registrations.values().forEach(registration -> {
-                if (registration.socket != null) {
-                    markReady(registration);
-                }
-            });
-        }
+        boolean worked = runTasks() | handlers.runReadyHandlers();
         waitForEvents(worked);
     }
 
@@ -883,87 +845,9 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
         return run > 0;
     }
 
-    private boolean runReadyHandlers() {
-        boolean dispatched = false;
-        for (int turns = ready.size(); turns > 0; turns--) {
-            Registration registration = ready.poll();
-            registration.queued = false;
-            int events = pendingEvents(registration);
-            if (events != 0) {
-                registration.dispatch(events);
-                dispatched = true;
-                if (pendingEvents(registration) != 0) {
-                    markReady(registration);
-                }
-            }
-        }
-        return dispatched;
-    }
-
-    /**
-     * The socket's events of interest. Reading {@code ZMQ_EVENTS} also consumes the descriptor's
-     * signal, so it is read even when nothing is of interest; otherwise the descriptor would stay
-     * readable and the selector would never block.
-     */
-    private int pendingEvents(Registration registration) {
-        if (registration.removed) {
-            return 0;
-        }
-        int events;
-        try {
-            events = registration.socket.getEvents();
-        }
-        catch (ZMQException ex) {
-            events = -1;
-        }
-        if (events < 0) {
-            socketUnusable(registration);
-            return 0;
-        }
-        return events & (registration.outputRetry == null ? registration.interest : registration.interest & ~ZMQ.Poller.POLLOUT);
-    }
-
-    /**
-     * A socket whose events cannot be read (its context was terminated, or it was closed behind the
-     * loop's back) would look ready forever: remove it and tell its handler once.
-     */
-    private void socketUnusable(Registration registration) {
-        unregister(registration.socket);
-        if (!registration.reportsOwnErrors) {
-            log.warn("Socket {} on loop {} can no longer be polled (error {}); its handler is removed",
-                    registration.socket, threadName, registration.socket.errno());
-        }
-        registration.dispatch(ZMQ.Poller.POLLERR);
-        // A terminated context takes all its sockets at once, idle ones too: look at every socket.
-        lookAtEverySocket = true;
-    }
-
-    /**
-     * A channel closed behind the loop's back (JeroMQ's reaper closes the descriptor of a socket
-     * whose context was terminated) loses its selection key without an event; after the next select
-     * the selector holds fewer keys than there are registrations. Finds those and drops them.
-     */
-    private void dropClosedChannels() {
-        if (selector.keys().size() >= registrations.size()) {
-            return;
-        }
-        for (Registration registration : List.copyOf(registrations.values())) {
-            if (registration.key.isValid()) {
-                continue;
-            }
-            if (registration.socket != null) {
-                socketUnusable(registration);
-            }
-            else {
-                unregister(registration.channel);
-                log.warn("Channel {} on loop {} was closed; its handler is removed", registration.channel, threadName);
-            }
-        }
-    }
-
     private void waitForEvents(boolean worked) throws IOException {
         long now = System.nanoTime();
-        if (!ready.isEmpty() || !tasks.isEmpty()) {
+        if (handlers.hasReady() || !tasks.isEmpty()) {
             if (now - lastSelectNanos >= BUSY_SELECT_INTERVAL_NANOS) {
                 selectNow(now);
             }
@@ -981,15 +865,13 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
             return;
         }
         // A timeout of 0 selects without a time limit: there is no timer (-1).
-        selector.select(onSelected, Math.max(timeoutMillis, 0));
+        handlers.select(Math.max(timeoutMillis, 0));
         lastSelectNanos = System.nanoTime();
-        dropClosedChannels();
     }
 
     private void selectNow(long now) throws IOException {
-        selector.selectNow(onSelected);
+        handlers.selectNow();
         lastSelectNanos = now;
-        dropClosedChannels();
     }
 
     /**
@@ -1012,187 +894,5 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
         }
         while (System.nanoTime() - deadline < 0);
         return false;
-    }
-
-    private void onSelected(SelectionKey key) {
-        Registration registration = (Registration) key.attachment();
-        if (!key.isValid() || registration.removed) {
-            return;
-        }
-        if (registration.socket != null) {
-            // Edge-triggered: the descriptor only says "something changed"; ZMQ_EVENTS says what.
-            resumeOutput(registration);
-            markReady(registration);
-        }
-        else {
-            registration.dispatch(PollEvents.fromSelectionOps(key.readyOps()));
-        }
-    }
-
-    private void markReady(Registration registration) {
-        if (!registration.queued) {
-            registration.queued = true;
-            ready.add(registration);
-        }
-    }
-
-    private void register(Registration registration, SelectableChannel channel, int events) {
-        Object target = registration.target();
-        if (registrations.containsKey(target)) {
-            throw new IllegalStateException(target + " already has a handler on loop " + threadName);
-        }
-        try {
-            channel.configureBlocking(false);
-            registration.key = registerChannel(channel, registration);
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException("Cannot register " + target + " with loop " + threadName, ex);
-        }
-        registrations.put(target, registration);
-        setInterest(registration, events);
-    }
-
-    private SelectionKey registerChannel(SelectableChannel channel, Registration registration) throws IOException {
-        try {
-            return channel.register(selector, 0, registration);
-        }
-        catch (CancelledKeyException ex) {
-            // The channel's previous handler was removed: its cancelled key stays registered until the
-            // next select, and NIO refuses a new one until then.
-            selector.selectNow(onSelected);
-            return channel.register(selector, 0, registration);
-        }
-    }
-
-    private void changeInterest(Object target, int events) {
-        Registration registration = registrations.get(target);
-        if (registration == null) {
-            throw new IllegalStateException(target + " has no handler on loop " + threadName);
-        }
-        setInterest(registration, events);
-    }
-
-    private void setInterest(Registration registration, int events) {
-        registration.interest = events;
-        registration.key.interestOps(registration.selectionOps(events));
-        if (registration.socket != null && events != 0) {
-            // The edge may already have passed: look at the socket's events on the next turn.
-            markReady(registration);
-        }
-    }
-
-    private void unregister(Object target) {
-        Registration registration = registrations.remove(target);
-        if (registration != null) {
-            registration.removed = true;
-            registration.key.cancel();
-            if (registration.outputRetry != null) {
-                registration.outputRetry.cancel();
-            }
-        }
-    }
-
-    /** A task that waits for its result and is never left behind by a stopping loop thread. */
-    private static final class LoopFuture<T> extends FutureTask<T> implements LoopTask {
-
-        LoopFuture(Callable<T> task) {
-            super(task);
-        }
-    }
-
-    /** A socket or channel with its handler and interest; touched by the loop thread only. */
-    private final class Registration {
-
-        final ZMQ.Socket socket;
-        final SelectableChannel channel;
-        final SocketHandler socketHandler;
-        final ChannelHandler channelHandler;
-        final boolean reportsOwnErrors;
-        SelectionKey key;
-        int interest;
-        /** Set while {@code POLLOUT} is {@linkplain #deferOutput deferred}: the retry that ends it. */
-        Timeout outputRetry;
-        boolean queued;
-        boolean removed;
-
-        Registration(ZMQ.Socket socket, SelectableChannel channel, SocketHandler socketHandler,
-                ChannelHandler channelHandler, boolean reportsOwnErrors) {
-            this.socket = socket;
-            this.channel = channel;
-            this.socketHandler = socketHandler;
-            this.channelHandler = channelHandler;
-            this.reportsOwnErrors = reportsOwnErrors;
-        }
-
-        Object target() {
-            return socket != null ? socket : channel;
-        }
-
-        int selectionOps(int events) {
-            if (socket != null) {
-                // A socket's descriptor signals any change of state, input or output alike. It stays
-                // armed when nothing is of interest: toggling it would cost a system call per change.
-                return SelectionKey.OP_READ;
-            }
-            return PollEvents.toSelectionOps(events, channel.validOps());
-        }
-
-        void dispatch(int events) {
-            callbackSince = System.nanoTime() | 1;
-            try {
-                if (socket != null) {
-                    socketHandler.handle(socket, events);
-                }
-                else {
-                    channelHandler.handle(channel, events);
-                }
-            }
-            catch (Throwable ex) {
-                log.error("The handler of {} failed on loop {}; the loop goes on", target(), threadName, ex);
-            }
-            finally {
-                callbackSince = 0;
-            }
-        }
-    }
-
-    /**
-     * Tells {@link #close()} when to stop waiting for a loop thread stuck in one callback: after
-     * {@link #CLOSE_GRACE} in it, the thread is interrupted once (a callback blocked in a wait or
-     * a sleep ends); after another, close gives up on it, logging where it is stuck.
-     */
-    private final class StuckThreadWatch implements BooleanSupplier {
-
-        private long interruptedCallback;
-        private long interruptedAt;
-        private boolean gaveUp;
-
-        @Override
-        public boolean getAsBoolean() {
-            Thread loopThread = thread;
-            long since = callbackSince;
-            long now = System.nanoTime();
-            if (gaveUp || loopThread == null || since == 0 || now - since < CLOSE_GRACE.toNanos()) {
-                return gaveUp;
-            }
-            if (interruptedCallback != since) {
-                interruptedCallback = since;
-                interruptedAt = now;
-                log.warn("Loop {} has been in one callback for {} ms while closing; interrupting it", threadName,
-                        TimeUnit.NANOSECONDS.toMillis(now - since));
-                loopThread.interrupt();
-                return false;
-            }
-            if (now - interruptedAt < CLOSE_GRACE.toNanos()) {
-                return false;
-            }
-            gaveUp = true;
-            Throwable where = new Throwable("stuck here");
-            where.setStackTrace(loopThread.getStackTrace());
-            log.error("Loop {} is still in one callback {} ms after being interrupted; close stops waiting for it, and "
-                    + "the streams it has not closed are left to their context", threadName,
-                    TimeUnit.NANOSECONDS.toMillis(now - interruptedAt), where);
-            return true;
-        }
     }
 }
