@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
  */
 final class CallbackWatch {
 
+    /** It logs as the loop whose thread it watches. */
     private static final Logger log = LoggerFactory.getLogger(ZmqIoLoop.class);
 
     private final String threadName;
