@@ -35,7 +35,7 @@ final class LoopHandlers {
      */
     private static final long DEFERRED_OUTPUT_RETRY_NANOS = 10_000_000;
 
-    private final ZmqIoLoop loop;
+    private final CallbackWatch callbacks;
     private final String threadName;
     private final TimerQueue timers;
     private final Selector selector;
@@ -45,10 +45,15 @@ final class LoopHandlers {
     /** Set when every socket should get a turn: a terminated context takes all its sockets at once. */
     private boolean lookAtEverySocket;
 
-    LoopHandlers(ZmqIoLoop loop, TimerQueue timers) {
-        this.loop = loop;
-        this.threadName = loop.getThreadName();
+    /**
+     * @param threadName the loop thread's name, for logs
+     * @param timers the loop's timers, for deferred output
+     * @param callbacks where a handler's call is noted, for a close to see a stuck thread
+     */
+    LoopHandlers(String threadName, TimerQueue timers, CallbackWatch callbacks) {
+        this.threadName = threadName;
         this.timers = timers;
+        this.callbacks = callbacks;
         try {
             this.selector = Selector.open();
         }
@@ -326,7 +331,7 @@ final class LoopHandlers {
         }
 
         void dispatch(int events) {
-            loop.enterCallback();
+            callbacks.enter();
             try {
                 if (socket != null) {
                     socketHandler.handle(socket, events);
@@ -339,7 +344,7 @@ final class LoopHandlers {
                 log.error("The handler of {} failed on loop {}; the loop goes on", target(), threadName, ex);
             }
             finally {
-                loop.leaveCallback();
+                callbacks.leave();
             }
         }
     }

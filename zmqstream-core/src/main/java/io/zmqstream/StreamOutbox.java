@@ -112,6 +112,11 @@ final class StreamOutbox {
         return queue.isClosed();
     }
 
+    /** Whether {@link #release()} ran: the stream has let go of its socket. */
+    boolean isReleased() {
+        return released;
+    }
+
     // ---- the owner of the socket ----
 
     /**

@@ -98,8 +98,6 @@ public class ZMQStream implements AutoCloseable {
     private volatile ConnectionMonitor connectionMonitor;
     private volatile String maxMessageSizeProperty;
     private volatile ConnectionEventCallback connectionEventCallback;
-    /** Set once the stream has let go of its socket. */
-    private volatile boolean released;
 
     // Owned by the thread that owns the socket: the loop thread, or the caller while the loop is not running.
     private int registeredEvents;
@@ -950,7 +948,7 @@ public class ZMQStream implements AutoCloseable {
     }
 
     private void beginClose(int lingerMillis) {
-        if (closeBegun || released) {
+        if (closeBegun || outbox.isReleased()) {
             return;
         }
         closeBegun = true;
@@ -978,7 +976,7 @@ public class ZMQStream implements AutoCloseable {
     }
 
     private void finishClose() {
-        if (released) {
+        if (outbox.isReleased()) {
             return;
         }
         int unsent = failQueuedAndLeaveLoop();
@@ -995,7 +993,7 @@ public class ZMQStream implements AutoCloseable {
      * if its linger had run out, in one log line.
      */
     private void contextTerminated() {
-        if (released) {
+        if (outbox.isReleased()) {
             return;
         }
         outbox.close();
@@ -1006,9 +1004,8 @@ public class ZMQStream implements AutoCloseable {
         closeSocketAndNotify();
     }
 
-    /** Marks the stream released, stops its send path, reporting what is still queued, and leaves the loop. */
+    /** Stops the send path for good, reporting what is still queued, and leaves the loop. */
     private int failQueuedAndLeaveLoop() {
-        released = true;
         int unsent = outbox.release();
         loop.removeHandler(socket);
         return unsent;
@@ -1240,7 +1237,7 @@ public class ZMQStream implements AutoCloseable {
 
     /** The one place that reconciles what the loop watches with what this stream wants. */
     private void updateInterest() {
-        if (released) {
+        if (outbox.isReleased()) {
             return;
         }
         int events = 0;

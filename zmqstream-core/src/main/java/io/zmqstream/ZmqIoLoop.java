@@ -124,7 +124,7 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
     // Owned by the loop thread.
     private final TimerQueue timers = new TimerQueue();
     private final Consumer<Runnable> runTimer = callback -> runCallback(callback, "timer");
-    /** When the loop thread entered the callback it runs, or 0 between callbacks: how close tells a stuck thread. */
+    /** How long the loop thread has been in the callback it runs: how close tells a stuck thread. */
     private final CallbackWatch callbacks;
     /** Set when a socket turned out unusable: the others of its context may be too. */
 
@@ -147,8 +147,8 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
         this.context = Objects.requireNonNull(context, "context");
         this.threadName = Objects.requireNonNull(threadName, "threadName");
         this.ownership = new SocketOwnership(this::isRunning, tasks, task -> runGuarded(task, "task"));
-        this.handlers = new LoopHandlers(this, timers);
         this.callbacks = new CallbackWatch(threadName, CLOSE_GRACE);
+        this.handlers = new LoopHandlers(threadName, timers, callbacks);
     }
 
     /**
@@ -767,22 +767,13 @@ public final class ZmqIoLoop implements Executor, AutoCloseable {
 
     /** Runs a callback on the loop thread, noting how long it has been in it. */
     private void runCallback(Runnable callback, String what) {
-        enterCallback();
+        callbacks.enter();
         try {
             runGuarded(callback, what);
         }
         finally {
-            leaveCallback();
+            callbacks.leave();
         }
-    }
-
-    /** The loop thread enters a callback: {@link #close()} watches how long it stays in one. */
-    void enterCallback() {
-        callbacks.enter();
-    }
-
-    void leaveCallback() {
-        callbacks.leave();
     }
 
     /** Runs a callback, logging instead of propagating what it throws. */
