@@ -73,6 +73,23 @@ final class OutboundMessage {
         return new OutboundMessage(frame, null, flags, callback, true, frame.length);
     }
 
+    /**
+     * Encodes a value as one frame of JSON, on the calling thread.
+     *
+     * @throws IllegalArgumentException when the encoder cannot encode it
+     */
+    static OutboundMessage json(JsonEncoder encoder, Object value, int flags, SendCallback callback) {
+        byte[] json;
+        try {
+            json = encoder.encode(value);
+        }
+        catch (Exception ex) {
+            throw new IllegalArgumentException("Cannot encode a " + (value == null ? "null" : value.getClass().getName())
+                    + " as JSON", ex);
+        }
+        return owned(json, flags, callback);
+    }
+
     /** The frames as send callbacks see them: a list made on demand for a single frame. */
     List<?> frames() {
         return single != null ? List.of(single) : multipart;

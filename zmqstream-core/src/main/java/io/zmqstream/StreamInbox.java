@@ -42,8 +42,19 @@ final class StreamInbox {
         this.interestChanged = interestChanged;
     }
 
-    /** Replaces the receive callback; {@code null} stops receiving. Any thread. */
+    /** Replaces the receive callback with one of no in-flight limit; {@code null} stops receiving. Any thread. */
+    void setDelivery(Delivery newDelivery) {
+        setDelivery(newDelivery, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Replaces the receive callback; {@code null} stops receiving. {@code maxInFlight}, at least 1,
+     * bounds its incomplete stages. Any thread.
+     */
     void setDelivery(Delivery newDelivery, int maxInFlight) {
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("maxInFlight must be at least 1, was " + maxInFlight);
+        }
         this.asyncLimit = maxInFlight;
         this.delivery = newDelivery;
         interestChanged.run();

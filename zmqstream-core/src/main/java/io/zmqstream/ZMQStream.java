@@ -7,11 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArraySet;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -20,10 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
-import org.zeromq.ZMQException;
 import org.zeromq.ZMsg;
-
-import zmq.ZError;
 
 /**
  * Callbacks on a JeroMQ socket, driven by a {@link ZmqIoLoop}: pyzmq's {@code ZMQStream}.
@@ -34,10 +27,9 @@ import zmq.ZError;
  * pyzmq:
  * <ol>
  * <li><b>Thread-safe.</b> Every public method may be called from any thread. Only the loop thread
- * touches the socket: a send from another thread validates and queues the message and wakes the
- * loop; socket operations such as {@link #bind(String)} run on the loop thread and wait for it
- * (on the calling thread while the loop is not running). Callbacks always run on the loop thread.
- * Messages sent from one thread leave in the order of the calls.</li>
+ * touches the socket: a send from another thread queues the message and wakes the loop; socket
+ * operations such as {@link #bind(String)} run on the loop thread and wait for it. Callbacks run on
+ * the loop thread. Messages sent from one thread leave in the order of the calls.</li>
  * <li><b>Batched.</b> Each turn handles up to {@link ZmqIoLoop#getBatchBudget()} messages each way,
  * then the next ready stream gets its turn (pyzmq handles one message per loop iteration).</li>
  * <li><b>Never stalls.</b> A callback that throws is logged and counted; the socket's events are
@@ -52,10 +44,9 @@ import zmq.ZError;
  * <li><b>Honest close.</b> {@link #close(int)} first sends what is queued, within the linger time;
  * what still cannot be sent is logged, counted and reported to each message's send callbacks
  * with a failed status. Nothing is dropped silently.</li>
- * <li><b>Tracking.</b> JeroMQ cannot tell when the wire has taken a frame. {@code track=true}
- * copies the frames when they are queued, so the caller's buffers are free at once, and the
- * status handed to send callbacks is a {@link MessageTracker} that is already done. Nothing more
- * is claimed.</li>
+ * <li><b>Tracking.</b> JeroMQ cannot tell when the wire has taken a frame: {@code track=true}
+ * copies the frames when they are queued, freeing the caller's buffers at once, and send callbacks
+ * get a {@link MessageTracker} that is already done. Nothing more is claimed.</li>
  * <li><b>Safe objects.</b> {@link #sendObject(Serializable)} uses Java serialization; reading it
  * back requires an allow-list ({@link JavaSerialization#deserialize}).</li>
  * </ol>
@@ -64,44 +55,28 @@ import zmq.ZError;
  */
 public class ZMQStream implements AutoCloseable {
 
-    /**
-     * How long a connection this stream made may wait for its handshake before it is healed, unless
-     * set otherwise: a handshake on a network takes milliseconds, and healing a connection that is
-     * merely slow costs nothing but a look at JeroMQ's I/O threads.
-     */
+    /** How long a connection may wait for its handshake before it is healed, unless set otherwise. */
     public static final Duration DEFAULT_HANDSHAKE_HEAL_AFTER = Duration.ofMillis(200);
 
-    /**
-     * The ZAP domain a stream gives a socket that has none, so that JeroMQ refuses peers older than
-     * ZMTP 3.0. A ZAP handler that knows no policy for it lets every peer in (the {@code ZapHandler}).
-     */
+    /** The ZAP domain a stream gives a socket that has none, so that JeroMQ refuses peers older than ZMTP 3.0. */
     public static final String DEFAULT_ZAP_DOMAIN = "zmqstream";
 
     private static final Logger log = LoggerFactory.getLogger(ZMQStream.class);
-    private static final Set<ZMQ.Socket> SOCKETS_WITH_STREAMS = ConcurrentHashMap.newKeySet();
 
     private final ZMQ.Socket socket;
     private final ZmqIoLoop loop;
     private final SocketType socketType;
     private volatile String name;
+    private final StreamStatistics statistics;
+    private final StreamSocketGuard guard;
+    private final StreamDriver driver;
     private final StreamOutbox outbox;
     private final StreamInbox inbox;
-    private final StreamStatistics statistics;
-    private final AtomicBoolean interestUpdateScheduled = new AtomicBoolean();
-    private final LoopTask scheduledInterestUpdate = this::runScheduledInterestUpdate;
-    private final CompletableFuture<Void> closed = new CompletableFuture<>();
-    private final Set<String> boundEndpoints = new CopyOnWriteArraySet<>();
-    private final Set<String> connectedEndpoints = new CopyOnWriteArraySet<>();
+    private final StreamEndpoints endpoints = new StreamEndpoints();
 
-    private volatile Runnable closeCallback;
     private volatile JsonEncoder jsonEncoder;
-    private volatile ConnectionMonitor connectionMonitor;
     private volatile String maxMessageSizeProperty;
     private volatile ConnectionEventCallback connectionEventCallback;
-
-    // Owned by the thread that owns the socket: the loop thread, or the caller while the loop is not running.
-    private int registeredEvents;
-    private boolean closeBegun;
 
     /**
      * Creates a stream on the loop of the calling thread.
@@ -130,9 +105,8 @@ public class ZMQStream implements AutoCloseable {
      * @param socket the socket; from now on only the loop thread may touch it
      * @param ioLoop the loop that drives it
      * @param sendQueueOptions the send queue's capacity and overflow policy
-     * @throws IllegalStateException when the socket already has an open stream, or the loop refuses
-     *         it (the loop is closed, or the socket has a handler there already); the socket is then
-     *         left as it was, free for another stream
+     * @throws IllegalStateException when the socket has an open stream, or the loop refuses it (it is
+     *         closed, or has a handler for the socket); the socket is then left free for another stream
      */
     public ZMQStream(ZMQ.Socket socket, ZmqIoLoop ioLoop, SendQueueOptions sendQueueOptions) {
         this.socket = Objects.requireNonNull(socket, "socket");
@@ -140,22 +114,11 @@ public class ZMQStream implements AutoCloseable {
         SendQueue sendQueue = new SendQueue(Objects.requireNonNull(sendQueueOptions, "sendQueueOptions"));
         this.statistics = new StreamStatistics(sendQueue::size);
         this.socketType = socket.getSocketType();
-        this.outbox = new StreamOutbox(this, socket, sendQueue, statistics, this::requestInterestUpdate);
-        this.inbox = new StreamInbox(this, socket, statistics, this::requestInterestUpdate);
-        if (!SOCKETS_WITH_STREAMS.add(socket)) {
-            throw new IllegalStateException("Socket " + socket + " already has an open ZMQStream; "
-                    + "close that stream before creating another on the same socket");
-        }
-        try {
-            guardSocket();
-            loop.addSocketHandler(socket, this::handleEvents, 0, true);
-        }
-        catch (RuntimeException | Error ex) {
-            unguardSocket(ex);
-            SOCKETS_WITH_STREAMS.remove(socket);
-            throw ex;
-        }
-        loop.attach(this);
+        this.guard = new StreamSocketGuard(this, socket, statistics);
+        this.driver = new StreamDriver(this, socket, sendQueue, statistics, guard);
+        this.outbox = driver.outbox();
+        this.inbox = driver.inbox();
+        driver.register();
     }
 
     private static ZmqIoLoop requireCurrentLoop() {
@@ -204,7 +167,7 @@ public class ZMQStream implements AutoCloseable {
      * @return the bound endpoints, in the order they were bound
      */
     public List<String> getBoundEndpoints() {
-        return List.copyOf(boundEndpoints);
+        return endpoints.bound();
     }
 
     /**
@@ -213,7 +176,7 @@ public class ZMQStream implements AutoCloseable {
      * @return the connected endpoints, in the order they were connected
      */
     public List<String> getConnectedEndpoints() {
-        return List.copyOf(connectedEndpoints);
+        return endpoints.connected();
     }
 
     /**
@@ -272,45 +235,35 @@ public class ZMQStream implements AutoCloseable {
      * every stream heals from its creation, after {@link #DEFAULT_HANDSHAKE_HEAL_AFTER} unless set.
      *
      * <p>JeroMQ 0.6.0 leaves a few fresh tcp connections stalled in their handshake until the
-     * handshake interval drops them (30 s by default; zeromq/jeromq pull request 1022, which no
-     * release carries). A connection this stream made that is open but not handshaken after
-     * {@code healAfter} is healed (see the README), without losing a message; healing is retried
-     * twice, then left to the handshake interval. Connections already waiting keep the time they had.
+     * handshake interval drops them (30 s by default; zeromq/jeromq pull request 1022). One still not
+     * handshaken after {@code healAfter} is healed (see the README) without losing a message, at most
+     * three times. Connections already waiting keep the time they had.
      *
      * @param healAfter how long a connection may wait; zero turns healing off
      * @throws IllegalArgumentException when {@code healAfter} is negative
      */
     public void setHandshakeHealAfter(Duration healAfter) {
-        if (healAfter.isNegative()) {
-            throw new IllegalArgumentException("healAfter must not be negative, was " + healAfter);
-        }
-        ConnectionMonitor monitor = connectionMonitor;
-        if (monitor != null) {
-            monitor.healAfter(healAfter);
-        }
+        guard.healAfter(healAfter);
     }
 
     /**
-     * Whether the stream watches its connections: from its creation, through its socket's event
-     * hook, unless the socket had a monitor of someone else's or {@link #stopMonitoringConnections()}
-     * was called. Only a stream that watches heals stalled handshakes and tells peers dropped for
-     * a message over the size limit.
+     * Whether the stream watches its connections: from its creation, through its socket's event hook,
+     * unless the socket had another monitor or {@link #stopMonitoringConnections()} was called. Only
+     * then does it heal stalled handshakes and tell of peers dropped for an oversized message.
      *
      * @return {@code true} while the stream watches its connections
      */
     public boolean isMonitoringConnections() {
-        return connectionMonitor != null && !isClosed();
+        return guard.isMonitoring() && !isClosed();
     }
 
     /**
-     * Stops watching this stream's connections and removes its event hook from the socket, so that
-     * the socket can be monitored otherwise ({@code ZMQ.Socket.monitor}); healing stops with it.
-     * Nothing happens when the stream does not watch.
+     * Stops watching this stream's connections, and healing them, and frees the socket's event hook
+     * for another monitor ({@code ZMQ.Socket.monitor}). Nothing happens when the stream does not watch.
      */
     public void stopMonitoringConnections() {
         onSocket(s -> {
-            unhookConnectionMonitor();
-            connectionMonitor = null;
+            guard.stopMonitoring();
             return null;
         });
     }
@@ -321,8 +274,7 @@ public class ZMQStream implements AutoCloseable {
      * @return per endpoint and in total; empty (not monitored) when the stream does not watch
      */
     public StreamConnections getConnections() {
-        ConnectionMonitor monitor = connectionMonitor;
-        return monitor == null ? StreamConnections.UNMONITORED : monitor.snapshot();
+        return guard.connections();
     }
 
     /**
@@ -359,60 +311,6 @@ public class ZMQStream implements AutoCloseable {
         return maxMessageSizeProperty;
     }
 
-    /**
-     * Puts the stream's guards and event hook on a socket that no loop drives yet: the frame length
-     * guard, and a ZAP domain when the socket has none. With a ZAP domain, JeroMQ refuses peers
-     * older than ZMTP 3.0; without it, it reads any bytes whose first one is not {@code 0xFF} as
-     * ZMTP 1.0 frames and delivers them as messages, so that a stranger's garbage (an HTTP request,
-     * a port scan) would reach the application. Every ZeroMQ of the last ten years speaks ZMTP 3.
-     * Where a ZAP handler runs, it is asked about NULL-mechanism peers of this domain too.
-     */
-    private void guardSocket() {
-        FrameLengthGuard.guard(socket, this, statistics);
-        String domain = socket.getZapDomain();
-        if ((domain == null || domain.isEmpty()) && !socket.setZapDomain(DEFAULT_ZAP_DOMAIN)) {
-            log.warn("{}: the socket refused a ZAP domain (error {}), so it accepts ZMTP 1.0 peers", this, socket.errno());
-        }
-        ConnectionMonitor monitor = new ConnectionMonitor(this, statistics);
-        try {
-            if (socket.setEventHook(monitor, ZMQ.EVENT_ALL)) {
-                connectionMonitor = monitor;
-                return;
-            }
-            log.debug("{}: the socket refused the connection monitor (error {})", this, socket.errno());
-        }
-        catch (IllegalStateException ex) {
-            log.info("{}: the socket has a monitor of its own, so the stream does not watch its connections: it heals "
-                    + "no stalled handshake and tells no peer dropped for its message size", this);
-        }
-    }
-
-    /** Takes the guard and the event hook off the socket again: the stream was refused, for {@code refusal}. */
-    private void unguardSocket(Throwable refusal) {
-        unhookConnectionMonitor();
-        connectionMonitor = null;
-        try {
-            FrameLengthGuard.unguard(socket);
-        }
-        catch (RuntimeException ex) {
-            refusal.addSuppressed(ex);
-        }
-    }
-
-    private void unhookConnectionMonitor() {
-        ConnectionMonitor monitor = connectionMonitor;
-        if (monitor == null) {
-            return;
-        }
-        monitor.stop();
-        try {
-            socket.setEventHook(null, 0);
-        }
-        catch (RuntimeException ex) {
-            log.debug("Removing the monitor of {} failed", this, ex);
-        }
-    }
-
     // ---- receiving ----
 
     /**
@@ -422,8 +320,7 @@ public class ZMQStream implements AutoCloseable {
      * @param callback the callback, or {@code null}
      */
     public void onRecv(RecvCallback callback) {
-        inbox.setDelivery(callback == null ? null : (stream, frames) -> callback.onRecv(StreamInbox.copies(frames)),
-                Integer.MAX_VALUE);
+        inbox.setDelivery(callback == null ? null : (stream, frames) -> callback.onRecv(StreamInbox.copies(frames)));
     }
 
     /**
@@ -432,8 +329,7 @@ public class ZMQStream implements AutoCloseable {
      * @param callback the callback, or {@code null}
      */
     public void onRecvStream(RecvStreamCallback callback) {
-        inbox.setDelivery(callback == null ? null : (stream, frames) -> callback.onRecv(stream, StreamInbox.copies(frames)),
-                Integer.MAX_VALUE);
+        inbox.setDelivery(callback == null ? null : (stream, frames) -> callback.onRecv(stream, StreamInbox.copies(frames)));
     }
 
     /**
@@ -443,8 +339,7 @@ public class ZMQStream implements AutoCloseable {
      * @param callback the callback, or {@code null}
      */
     public void onRecvFrames(FrameCallback callback) {
-        inbox.setDelivery(callback == null ? null : (stream, frames) -> callback.onRecv(StreamInbox.wrap(frames)),
-                Integer.MAX_VALUE);
+        inbox.setDelivery(callback == null ? null : (stream, frames) -> callback.onRecv(StreamInbox.wrap(frames)));
     }
 
     /**
@@ -453,14 +348,12 @@ public class ZMQStream implements AutoCloseable {
      * @param callback the callback, or {@code null}
      */
     public void onRecvStreamFrames(FrameStreamCallback callback) {
-        inbox.setDelivery(callback == null ? null : (stream, frames) -> callback.onRecv(stream, StreamInbox.wrap(frames)),
-                Integer.MAX_VALUE);
+        inbox.setDelivery(callback == null ? null : (stream, frames) -> callback.onRecv(stream, StreamInbox.wrap(frames)));
     }
 
     /**
-     * Calls {@code callback} with each incoming message; the stage it returns says when the
-     * message is handled, and a failed stage is logged and counted like a thrown exception.
-     * pyzmq's coroutine callbacks.
+     * Calls {@code callback} with each incoming message: pyzmq's coroutine callbacks. The stage it returns
+     * says when the message is handled; a failed stage is logged and counted like a thrown exception.
      *
      * @param callback the callback, or {@code null}
      */
@@ -476,36 +369,24 @@ public class ZMQStream implements AutoCloseable {
      * @param maxInFlight the most stages in flight, at least 1
      */
     public void onRecvAsync(AsyncRecvCallback callback, int maxInFlight) {
-        requireInFlightLimit(maxInFlight);
         inbox.setDelivery(callback == null ? null
                 : (stream, frames) -> inbox.track(callback.onRecv(StreamInbox.copies(frames))), maxInFlight);
     }
 
     /**
-     * Like {@link #onRecvAsync(AsyncRecvCallback, int)}, with each message as JeroMQ frames,
-     * without copying.
+     * Like {@link #onRecvAsync(AsyncRecvCallback, int)}, with each message as JeroMQ frames, without copying.
      *
      * @param callback the callback, or {@code null}
      * @param maxInFlight the most stages in flight, at least 1; {@link Integer#MAX_VALUE} for no limit
      */
     public void onRecvFramesAsync(AsyncFrameCallback callback, int maxInFlight) {
-        requireInFlightLimit(maxInFlight);
         inbox.setDelivery(callback == null ? null
                 : (stream, frames) -> inbox.track(callback.onRecv(StreamInbox.wrap(frames))), maxInFlight);
     }
 
-    private static void requireInFlightLimit(int maxInFlight) {
-        if (maxInFlight < 1) {
-            throw new IllegalArgumentException("maxInFlight must be at least 1, was " + maxInFlight);
-        }
-    }
-
-    /**
-     * Stops receiving: pyzmq's {@code stop_on_recv}. Messages wait in ZeroMQ's queue until a
-     * receive callback is registered again.
-     */
+    /** Stops receiving: pyzmq's {@code stop_on_recv}. Messages wait in ZeroMQ's queue for the next callback. */
     public void stopOnRecv() {
-        inbox.setDelivery(null, Integer.MAX_VALUE);
+        inbox.setDelivery(null);
     }
 
     /**
@@ -664,9 +545,6 @@ public class ZMQStream implements AutoCloseable {
      * @param track whether to copy the frames now and hand callbacks a tracker that is already done
      * @param callback fired for this message only, once sent or failed; may be {@code null}
      * @throws IllegalArgumentException when the message is empty or a frame has another type
-     * @throws SendQueueFullException when the queue is full and its policy refuses the message
-     * @throws IllegalStateException when the stream is closed
-     * @throws UnsupportedOperationException when the socket type cannot send (PULL, SUB)
      */
     public void sendMultipart(List<?> frames, int flags, boolean copy, boolean track, SendCallback callback) {
         outbox.enqueue(OutboundMessage.of(frames, flags, copy || track, callback));
@@ -770,15 +648,7 @@ public class ZMQStream implements AutoCloseable {
      */
     public void sendJson(Object value, int flags, SendCallback callback) {
         JsonEncoder encoder = jsonEncoder != null ? jsonEncoder : JsonEncoder.jackson();
-        byte[] json;
-        try {
-            json = encoder.encode(value);
-        }
-        catch (Exception ex) {
-            throw new IllegalArgumentException("Cannot encode a " + (value == null ? "null" : value.getClass().getName())
-                    + " as JSON", ex);
-        }
-        outbox.enqueue(OutboundMessage.owned(json, flags, callback));
+        outbox.enqueue(OutboundMessage.json(encoder, value, flags, callback));
     }
 
     /**
@@ -825,9 +695,8 @@ public class ZMQStream implements AutoCloseable {
 
     /**
      * Handles pending messages now, bypassing the loop's turns: pyzmq's {@code flush(flag, limit)}.
-     * Incoming messages go to the receive callback; with none registered they are received and
-     * discarded. An asynchronous callback's in-flight limit holds here too. Returns when no message
-     * of the given directions is pending or may be received, or when the count reaches the limit.
+     * Incoming messages go to the receive callback (received and discarded without one), within an
+     * asynchronous callback's in-flight limit, until none is pending or the count reaches the limit.
      *
      * @param flag {@link ZMQ.Poller#POLLIN}, {@link ZMQ.Poller#POLLOUT} or both
      * @param limit the most messages to handle, both directions together; 0 for no limit
@@ -840,61 +709,23 @@ public class ZMQStream implements AutoCloseable {
         if (isClosed()) {
             return 0;
         }
-        return loop.callOnLoop(() -> flushNow(flag, limit == 0 ? Integer.MAX_VALUE : limit));
-    }
-
-    private int flushNow(int flag, int limit) {
-        boolean in = (flag & ZMQ.Poller.POLLIN) != 0;
-        boolean out = (flag & ZMQ.Poller.POLLOUT) != 0;
-        int count = 0;
-        try {
-            count = flushUpTo(in, out, limit);
-            afterTurn();
-        }
-        catch (ZMQException ex) {
-            endIfTerminated(ex);
-        }
-        return count;
-    }
-
-    private int flushUpTo(boolean in, boolean out, int limit) {
-        int count = 0;
-        boolean progress = true;
-        while (progress && count < limit) {
-            progress = false;
-            if (in && inbox.receiveForFlush()) {
-                count++;
-                progress = true;
-            }
-            if (out && count < limit && outbox.sendOne()) {
-                count++;
-                progress = true;
-            }
-        }
-        outbox.announceRoom();
-        return count;
+        return loop.callOnLoop(() -> driver.flush(flag, limit == 0 ? Integer.MAX_VALUE : limit));
     }
 
     // ---- closing ----
 
-    /**
-     * Closes the stream and its socket with the socket's linger: pyzmq's {@code close()}.
-     *
-     * @see #close(int)
-     */
+    /** Closes the stream and its socket with the socket's linger, as {@link #close(int)} does: pyzmq's {@code close()}. */
     @Override
     public void close() {
         close(-1);
     }
 
     /**
-     * Closes the stream and its socket: pyzmq's {@code close(linger)}. Receiving stops at once and
-     * sends are refused. Queued messages are sent within the linger time; what still cannot be sent
-     * is logged, counted and reported to its send callbacks with a failed status. Then the socket
-     * is closed with what is left of the linger, and the close callback runs. Called off the loop
-     * thread, this waits until the stream is closed, or until the calling thread is interrupted
-     * (the close then goes on on the loop, the interrupt flag stays set); on the loop thread it
-     * returns at once.
+     * Closes the stream and its socket: pyzmq's {@code close(linger)}. Receiving stops and sends are
+     * refused at once; queued messages are sent within the linger time, and what still cannot be is
+     * logged, counted and reported to its send callbacks. Then the socket closes with what is left
+     * of the linger, and the close callback runs. Off the loop thread this waits for the close, or
+     * for an interrupt (the close goes on, the flag stays set); on the loop thread it returns at once.
      *
      * @param lingerMillis how long queued messages may take; negative for the socket's own linger
      *        ({@code -1} there means no time limit), 0 to send only what the socket takes at once
@@ -911,7 +742,7 @@ public class ZMQStream implements AutoCloseable {
      * stops before closing it, closes it on the calling thread, reporting what was not sent.
      */
     void awaitClosed(BooleanSupplier giveUp) {
-        loop.awaitLoop(closed, this::finishClose, giveUp);
+        driver.awaitClosed(giveUp);
     }
 
     /**
@@ -921,11 +752,7 @@ public class ZMQStream implements AutoCloseable {
      * @return a future completed once the socket is closed and the close callback has run
      */
     public CompletableFuture<Void> closeAsync(int lingerMillis) {
-        if (!outbox.isClosed()) {
-            outbox.close();
-            loop.runOnLoop(() -> beginClose(lingerMillis));
-        }
-        return closed;
+        return driver.closeAsync(lingerMillis);
     }
 
     /**
@@ -944,88 +771,7 @@ public class ZMQStream implements AutoCloseable {
      * @param callback the callback, or {@code null}
      */
     public void setCloseCallback(Runnable callback) {
-        this.closeCallback = callback;
-    }
-
-    private void beginClose(int lingerMillis) {
-        if (closeBegun || outbox.isReleased()) {
-            return;
-        }
-        closeBegun = true;
-        try {
-            lingerOrFinish(lingerMillis);
-        }
-        catch (ZMQException ex) {
-            endIfTerminated(ex);
-        }
-        catch (RuntimeException ex) {
-            // Whatever the socket threw, the close ends: what is queued is reported as not sent.
-            log.warn("{} failed while closing; closing it now", this, ex);
-            finishClose();
-        }
-    }
-
-    private void lingerOrFinish(int lingerMillis) {
-        int linger = lingerMillis >= 0 ? lingerMillis : socket.getLinger();
-        if (outbox.drainForClose(linger, this::finishClose)) {
-            updateInterest();
-        }
-        else {
-            finishClose();
-        }
-    }
-
-    private void finishClose() {
-        if (outbox.isReleased()) {
-            return;
-        }
-        int unsent = failQueuedAndLeaveLoop();
-        if (unsent > 0) {
-            log.warn("{} closed with {} message(s) not sent within the linger time; each was reported to its "
-                    + "send callbacks and counted", this, unsent);
-        }
-        socket.setLinger(outbox.remainingLingerMillis());
-        closeSocketAndNotify();
-    }
-
-    /**
-     * The socket's context was terminated: the socket is useless from now on. Closes the stream as
-     * if its linger had run out, in one log line.
-     */
-    private void contextTerminated() {
-        if (outbox.isReleased()) {
-            return;
-        }
-        outbox.close();
-        closeBegun = true;
-        int unsent = failQueuedAndLeaveLoop();
-        log.warn("{} closed: its ZeroMQ context was terminated; {} queued message(s) reported as not sent",
-                this, unsent);
-        closeSocketAndNotify();
-    }
-
-    /** Stops the send path for good, reporting what is still queued, and leaves the loop. */
-    private int failQueuedAndLeaveLoop() {
-        int unsent = outbox.release();
-        loop.removeHandler(socket);
-        return unsent;
-    }
-
-    private void closeSocketAndNotify() {
-        unhookConnectionMonitor();
-        try {
-            socket.close();
-        }
-        catch (RuntimeException ex) {
-            log.debug("Closing the socket of {} failed", this, ex);
-        }
-        SOCKETS_WITH_STREAMS.remove(socket);
-        loop.detach(this);
-        Runnable callback = closeCallback;
-        if (callback != null) {
-            loop.runGuarded(callback, "close callback of " + this);
-        }
-        closed.complete(null);
+        driver.setCloseCallback(callback);
     }
 
     // ---- socket pass-through ----
@@ -1037,14 +783,7 @@ public class ZMQStream implements AutoCloseable {
      * @return {@code true} when bound
      */
     public boolean bind(String endpoint) {
-        LoopbackIpc.warnOf(endpoint);
-        return onSocket(s -> {
-            boolean bound = s.bind(endpoint);
-            if (bound) {
-                boundEndpoints.add(s.getLastEndpoint());
-            }
-            return bound;
-        });
+        return onSocket(s -> endpoints.bind(s, endpoint));
     }
 
     /**
@@ -1054,12 +793,7 @@ public class ZMQStream implements AutoCloseable {
      * @return the port chosen
      */
     public int bindToRandomPort(String endpoint) {
-        LoopbackIpc.warnOf(endpoint);
-        return onSocket(s -> {
-            int port = s.bindToRandomPort(endpoint);
-            boundEndpoints.add(s.getLastEndpoint());
-            return port;
-        });
+        return onSocket(s -> endpoints.bindToRandomPort(s, endpoint));
     }
 
     /**
@@ -1069,14 +803,7 @@ public class ZMQStream implements AutoCloseable {
      * @return {@code true} when the connection was started
      */
     public boolean connect(String endpoint) {
-        LoopbackIpc.warnOf(endpoint);
-        return onSocket(s -> {
-            boolean connected = s.connect(endpoint);
-            if (connected) {
-                connectedEndpoints.add(endpoint);
-            }
-            return connected;
-        });
+        return onSocket(s -> endpoints.connect(s, endpoint));
     }
 
     /**
@@ -1086,13 +813,7 @@ public class ZMQStream implements AutoCloseable {
      * @return {@code true} when unbound
      */
     public boolean unbind(String endpoint) {
-        return onSocket(s -> {
-            boolean unbound = s.unbind(endpoint);
-            if (unbound) {
-                boundEndpoints.remove(endpoint);
-            }
-            return unbound;
-        });
+        return onSocket(s -> endpoints.unbind(s, endpoint));
     }
 
     /**
@@ -1102,13 +823,7 @@ public class ZMQStream implements AutoCloseable {
      * @return {@code true} when disconnected
      */
     public boolean disconnect(String endpoint) {
-        return onSocket(s -> {
-            boolean disconnected = s.disconnect(endpoint);
-            if (disconnected) {
-                connectedEndpoints.remove(endpoint);
-            }
-            return disconnected;
-        });
+        return onSocket(s -> endpoints.disconnect(s, endpoint));
     }
 
     /**
@@ -1171,86 +886,10 @@ public class ZMQStream implements AutoCloseable {
         return loop.callOnLoop(() -> operation.apply(socket));
     }
 
-    // ---- the loop thread's side ----
-
-    private void handleEvents(ZMQ.Socket ignored, int events) {
-        if ((events & ZMQ.Poller.POLLERR) != 0) {
-            contextTerminated();
-            return;
-        }
-        try {
-            handleReadyEvents(events);
-        }
-        catch (ZMQException ex) {
-            endIfTerminated(ex);
-        }
-    }
-
-    /** Ends the stream when the socket failed because its context was terminated; rethrows any other error. */
-    private void endIfTerminated(ZMQException ex) {
-        if (ex.getErrorCode() != ZError.ETERM) {
-            throw ex;
-        }
-        contextTerminated();
-    }
-
-    private void handleReadyEvents(int events) {
-        int budget = loop.getBatchBudget();
-        if ((events & ZMQ.Poller.POLLIN) != 0) {
-            inbox.receiveTurn(budget, closeBegun);
-        }
-        if ((events & ZMQ.Poller.POLLOUT) != 0) {
-            outbox.sendQueued(budget);
-        }
-        afterTurn();
-    }
-
-    private void afterTurn() {
-        if (closeBegun && outbox.isEmpty()) {
-            finishClose();
-        }
-        else {
-            updateInterest();
-        }
-    }
-
     /** A callback of the application's threw: counted and logged, and the stream goes on. */
     void callbackFailed(String what, Throwable ex) {
         statistics.recordCallbackError();
         log.error("The {} of {} failed; the stream goes on", what, this, ex);
-    }
-
-    /** Makes the loop reconcile this stream's interest soon, at most one pending request at a time. */
-    private void requestInterestUpdate() {
-        if (loop.ownsSockets()) {
-            updateInterest();
-        }
-        else if (!interestUpdateScheduled.get() && interestUpdateScheduled.compareAndSet(false, true)) {
-            loop.runOnLoop(scheduledInterestUpdate);
-        }
-    }
-
-    private void runScheduledInterestUpdate() {
-        interestUpdateScheduled.set(false);
-        updateInterest();
-    }
-
-    /** The one place that reconciles what the loop watches with what this stream wants. */
-    private void updateInterest() {
-        if (outbox.isReleased()) {
-            return;
-        }
-        int events = 0;
-        if (inbox.wantsInput(closeBegun)) {
-            events |= ZMQ.Poller.POLLIN;
-        }
-        if (!outbox.isEmpty()) {
-            events |= ZMQ.Poller.POLLOUT;
-        }
-        if (events != registeredEvents) {
-            registeredEvents = events;
-            loop.updateHandler(socket, events);
-        }
     }
 
     @Override

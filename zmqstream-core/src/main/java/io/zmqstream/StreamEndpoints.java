@@ -1,0 +1,66 @@
+package io.zmqstream;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+
+import org.zeromq.ZMQ;
+
+/**
+ * The endpoints a stream bound and connected through its own methods, as its socket answered.
+ * The operations run on the socket's owner; the lists may be read from any thread.
+ */
+final class StreamEndpoints {
+
+    private final Set<String> bound = new CopyOnWriteArraySet<>();
+    private final Set<String> connected = new CopyOnWriteArraySet<>();
+
+    List<String> bound() {
+        return List.copyOf(bound);
+    }
+
+    List<String> connected() {
+        return List.copyOf(connected);
+    }
+
+    boolean bind(ZMQ.Socket socket, String endpoint) {
+        LoopbackIpc.warnOf(endpoint);
+        boolean done = socket.bind(endpoint);
+        if (done) {
+            bound.add(socket.getLastEndpoint());
+        }
+        return done;
+    }
+
+    int bindToRandomPort(ZMQ.Socket socket, String endpoint) {
+        LoopbackIpc.warnOf(endpoint);
+        int port = socket.bindToRandomPort(endpoint);
+        bound.add(socket.getLastEndpoint());
+        return port;
+    }
+
+    boolean connect(ZMQ.Socket socket, String endpoint) {
+        LoopbackIpc.warnOf(endpoint);
+        boolean done = socket.connect(endpoint);
+        if (done) {
+            connected.add(endpoint);
+        }
+        return done;
+    }
+
+    boolean unbind(ZMQ.Socket socket, String endpoint) {
+        boolean done = socket.unbind(endpoint);
+        if (done) {
+            bound.remove(endpoint);
+        }
+        return done;
+    }
+
+    boolean disconnect(ZMQ.Socket socket, String endpoint) {
+        boolean done = socket.disconnect(endpoint);
+        if (done) {
+            connected.remove(endpoint);
+        }
+        return done;
+    }
+}
