@@ -31,11 +31,15 @@
  * <tr><td>connections</td><td>{@link io.zmqstream.StreamConnections},
  *     {@link io.zmqstream.EndpointConnections}, {@link io.zmqstream.ConnectionEvent},
  *     {@link io.zmqstream.ConnectionEventCallback}</td></tr>
- * <tr><td>internals (package-private)</td><td>the send queue and its messages ({@code SendQueue},
- *     {@code OutboundMessage}), the loop's queues and owner ({@code TaskQueue}, {@code TimerQueue},
- *     {@code LoopTask}, {@code SocketOwnership}, {@code PollEvents}), the guards against hostile peers and JeroMQ's
- *     defects ({@code FrameLengthGuard}, {@code OversizePeers}, {@code ConnectionMonitor},
- *     {@code HandshakeHealer}, {@code LoopbackIpc})</td></tr>
+ * <tr><td>internals of a stream (package-private)</td><td>its send path ({@code StreamOutbox}, with
+ *     {@code SendQueue} and {@code OutboundMessage}), its receive side ({@code StreamInbox}), what the loop
+ *     thread does for it ({@code StreamDriver}), what it puts on its socket ({@code StreamSocketGuard},
+ *     {@code StreamEndpoints})</td></tr>
+ * <tr><td>internals of the loop (package-private)</td><td>its handler table ({@code LoopHandlers},
+ *     {@code PollEvents}), queues and owner ({@code TaskQueue}, {@code TimerQueue}, {@code LoopTask},
+ *     {@code LoopFuture}, {@code SocketOwnership}), its watch on slow callbacks ({@code CallbackWatch})</td></tr>
+ * <tr><td>guards against hostile peers and JeroMQ's defects (package-private)</td><td>{@code FrameLengthGuard},
+ *     {@code OversizePeers}, {@code ConnectionMonitor}, {@code HandshakeHealer}, {@code LoopbackIpc}</td></tr>
  * </table>
  *
  * <p>Capabilities that stand on this package's public API have leaf packages of their own:

@@ -56,47 +56,22 @@ public class ZmqProperties {
      */
     private final Map<String, Proxy> proxies = new LinkedHashMap<>();
 
-    /**
-     * The ZeroMQ context shared by every stream.
-     *
-     * @return the settings
-     */
     public Context getContext() {
         return this.context;
     }
 
-    /**
-     * The loop thread shared by every stream.
-     *
-     * @return the settings
-     */
     public IoLoop getIoLoop() {
         return this.ioLoop;
     }
 
-    /**
-     * How {@code @ZmqListener} methods are observed.
-     *
-     * @return the settings
-     */
     public Listener getListener() {
         return this.listener;
     }
 
-    /**
-     * The streams by name, in the order of the configuration.
-     *
-     * @return the streams, modifiable
-     */
     public Map<String, Stream> getStreams() {
         return this.streams;
     }
 
-    /**
-     * Proxies by name.
-     *
-     * @return the proxies' settings, keyed by proxy name
-     */
     public Map<String, Proxy> getProxies() {
         return this.proxies;
     }
@@ -134,92 +109,42 @@ public class ZmqProperties {
          */
         private boolean dedicatedLoop;
 
-        /**
-         * The {@code frontend} setting.
-         *
-         * @return the setting
-         */
         public String getFrontend() {
             return this.frontend;
         }
 
-        /**
-         * Sets the {@code frontend} setting.
-         *
-         * @param frontend the setting
-         */
         public void setFrontend(String frontend) {
             this.frontend = frontend;
         }
 
-        /**
-         * The {@code backend} setting.
-         *
-         * @return the setting
-         */
         public String getBackend() {
             return this.backend;
         }
 
-        /**
-         * Sets the {@code backend} setting.
-         *
-         * @param backend the setting
-         */
         public void setBackend(String backend) {
             this.backend = backend;
         }
 
-        /**
-         * The {@code capture} setting.
-         *
-         * @return the setting
-         */
         public String getCapture() {
             return this.capture;
         }
 
-        /**
-         * Sets the {@code capture} setting.
-         *
-         * @param capture the setting
-         */
         public void setCapture(String capture) {
             this.capture = capture;
         }
 
-        /**
-         * The {@code queue-limit} setting.
-         *
-         * @return the setting
-         */
         public int getQueueLimit() {
             return this.queueLimit;
         }
 
-        /**
-         * Sets the {@code queue-limit} setting.
-         *
-         * @param queueLimit the setting
-         */
         public void setQueueLimit(int queueLimit) {
             this.queueLimit = queueLimit;
         }
 
-        /**
-         * The {@code dedicated-loop} setting.
-         *
-         * @return the setting
-         */
         public boolean isDedicatedLoop() {
             return this.dedicatedLoop;
         }
 
-        /**
-         * Sets the {@code dedicated-loop} setting.
-         *
-         * @param dedicatedLoop the setting
-         */
         public void setDedicatedLoop(boolean dedicatedLoop) {
             this.dedicatedLoop = dedicatedLoop;
         }
@@ -241,38 +166,18 @@ public class ZmqProperties {
          */
         private int maxSockets = 1024;
 
-        /**
-         * The {@code io-threads} setting.
-         *
-         * @return the setting
-         */
         public int getIoThreads() {
             return this.ioThreads;
         }
 
-        /**
-         * Sets the {@code io-threads} setting.
-         *
-         * @param ioThreads the setting
-         */
         public void setIoThreads(int ioThreads) {
             this.ioThreads = ioThreads;
         }
 
-        /**
-         * The {@code max-sockets} setting.
-         *
-         * @return the setting
-         */
         public int getMaxSockets() {
             return this.maxSockets;
         }
 
-        /**
-         * Sets the {@code max-sockets} setting.
-         *
-         * @param maxSockets the setting
-         */
         public void setMaxSockets(int maxSockets) {
             this.maxSockets = maxSockets;
         }
@@ -310,92 +215,42 @@ public class ZmqProperties {
          */
         private Duration maxLag = Duration.ofSeconds(5);
 
-        /**
-         * The {@code thread-name} setting.
-         *
-         * @return the setting
-         */
         public String getThreadName() {
             return this.threadName;
         }
 
-        /**
-         * Sets the {@code thread-name} setting.
-         *
-         * @param threadName the setting
-         */
         public void setThreadName(String threadName) {
             this.threadName = threadName;
         }
 
-        /**
-         * The {@code batch-budget} setting.
-         *
-         * @return the setting
-         */
         public int getBatchBudget() {
             return this.batchBudget;
         }
 
-        /**
-         * Sets the {@code batch-budget} setting.
-         *
-         * @param batchBudget the setting
-         */
         public void setBatchBudget(int batchBudget) {
             this.batchBudget = batchBudget;
         }
 
-        /**
-         * The {@code spin-time} setting.
-         *
-         * @return the setting
-         */
         public Duration getSpinTime() {
             return this.spinTime;
         }
 
-        /**
-         * Sets the {@code spin-time} setting.
-         *
-         * @param spinTime the setting
-         */
         public void setSpinTime(Duration spinTime) {
             this.spinTime = spinTime;
         }
 
-        /**
-         * The {@code lag-probe-interval} setting.
-         *
-         * @return the setting
-         */
         public Duration getLagProbeInterval() {
             return this.lagProbeInterval;
         }
 
-        /**
-         * Sets the {@code lag-probe-interval} setting.
-         *
-         * @param lagProbeInterval the setting
-         */
         public void setLagProbeInterval(Duration lagProbeInterval) {
             this.lagProbeInterval = lagProbeInterval;
         }
 
-        /**
-         * The {@code max-lag} setting.
-         *
-         * @return the setting
-         */
         public Duration getMaxLag() {
             return this.maxLag;
         }
 
-        /**
-         * Sets the {@code max-lag} setting.
-         *
-         * @param maxLag the setting
-         */
         public void setMaxLag(Duration maxLag) {
             this.maxLag = maxLag;
         }
@@ -412,20 +267,10 @@ public class ZmqProperties {
          */
         private boolean observationEnabled;
 
-        /**
-         * The {@code observation-enabled} setting.
-         *
-         * @return the setting
-         */
         public boolean isObservationEnabled() {
             return this.observationEnabled;
         }
 
-        /**
-         * Sets the {@code observation-enabled} setting.
-         *
-         * @param observationEnabled the setting
-         */
         public void setObservationEnabled(boolean observationEnabled) {
             this.observationEnabled = observationEnabled;
         }
@@ -442,7 +287,6 @@ public class ZmqProperties {
          * cannot exhaust a JVM's direct memory.
          */
         public static final DataSize DEFAULT_MAX_MESSAGE_SIZE = DataSize.ofMegabytes(1);
-
 
         /**
          * The stream's own send queue.
@@ -620,524 +464,234 @@ public class ZmqProperties {
          */
         private DataSize receiveBufferSize;
 
-        /**
-         * The stream's own send queue.
-         *
-         * @return the settings
-         */
         public SendQueue getSendQueue() {
             return this.sendQueue;
         }
 
-        /**
-         * CURVE security of the socket.
-         *
-         * @return the settings
-         */
         public Curve getCurve() {
             return this.curve;
         }
 
-        /**
-         * The {@code type} setting.
-         *
-         * @return the setting
-         */
         public SocketType getType() {
             return this.type;
         }
 
-        /**
-         * Sets the {@code type} setting.
-         *
-         * @param type the setting
-         */
         public void setType(SocketType type) {
             this.type = type;
         }
 
-        /**
-         * The {@code bind} setting.
-         *
-         * @return the setting
-         */
         public List<String> getBind() {
             return this.bind;
         }
 
-        /**
-         * Sets the {@code bind} setting.
-         *
-         * @param bind the setting
-         */
         public void setBind(List<String> bind) {
             this.bind = bind;
         }
 
-        /**
-         * The {@code connect} setting.
-         *
-         * @return the setting
-         */
         public List<String> getConnect() {
             return this.connect;
         }
 
-        /**
-         * Sets the {@code connect} setting.
-         *
-         * @param connect the setting
-         */
         public void setConnect(List<String> connect) {
             this.connect = connect;
         }
 
-        /**
-         * The {@code subscribe} setting.
-         *
-         * @return the setting
-         */
         public List<String> getSubscribe() {
             return this.subscribe;
         }
 
-        /**
-         * Sets the {@code subscribe} setting.
-         *
-         * @param subscribe the setting
-         */
         public void setSubscribe(List<String> subscribe) {
             this.subscribe = subscribe;
         }
 
-        /**
-         * The {@code auto-startup} setting.
-         *
-         * @return the setting
-         */
         public boolean isAutoStartup() {
             return this.autoStartup;
         }
 
-        /**
-         * Sets the {@code auto-startup} setting.
-         *
-         * @param autoStartup the setting
-         */
         public void setAutoStartup(boolean autoStartup) {
             this.autoStartup = autoStartup;
         }
 
-        /**
-         * The {@code send-hwm} setting.
-         *
-         * @return the setting
-         */
         public Integer getSendHwm() {
             return this.sendHwm;
         }
 
-        /**
-         * Sets the {@code send-hwm} setting.
-         *
-         * @param sendHwm the setting
-         */
         public void setSendHwm(Integer sendHwm) {
             this.sendHwm = sendHwm;
         }
 
-        /**
-         * The {@code receive-hwm} setting.
-         *
-         * @return the setting
-         */
         public Integer getReceiveHwm() {
             return this.receiveHwm;
         }
 
-        /**
-         * Sets the {@code receive-hwm} setting.
-         *
-         * @param receiveHwm the setting
-         */
         public void setReceiveHwm(Integer receiveHwm) {
             this.receiveHwm = receiveHwm;
         }
 
-        /**
-         * The {@code linger} setting.
-         *
-         * @return the setting
-         */
         public Duration getLinger() {
             return this.linger;
         }
 
-        /**
-         * Sets the {@code linger} setting.
-         *
-         * @param linger the setting
-         */
         public void setLinger(Duration linger) {
             this.linger = linger;
         }
 
-        /**
-         * The {@code identity} setting.
-         *
-         * @return the setting
-         */
         public String getIdentity() {
             return this.identity;
         }
 
-        /**
-         * Sets the {@code identity} setting.
-         *
-         * @param identity the setting
-         */
         public void setIdentity(String identity) {
             this.identity = identity;
         }
 
-        /**
-         * The {@code reconnect-interval} setting.
-         *
-         * @return the setting
-         */
         public Duration getReconnectInterval() {
             return this.reconnectInterval;
         }
 
-        /**
-         * Sets the {@code reconnect-interval} setting.
-         *
-         * @param reconnectInterval the setting
-         */
         public void setReconnectInterval(Duration reconnectInterval) {
             this.reconnectInterval = reconnectInterval;
         }
 
-        /**
-         * The {@code reconnect-interval-max} setting.
-         *
-         * @return the setting
-         */
         public Duration getReconnectIntervalMax() {
             return this.reconnectIntervalMax;
         }
 
-        /**
-         * Sets the {@code reconnect-interval-max} setting.
-         *
-         * @param reconnectIntervalMax the setting
-         */
         public void setReconnectIntervalMax(Duration reconnectIntervalMax) {
             this.reconnectIntervalMax = reconnectIntervalMax;
         }
 
-        /**
-         * The {@code max-message-size} setting.
-         *
-         * @return the setting
-         */
         public DataSize getMaxMessageSize() {
             return this.maxMessageSize;
         }
 
-        /**
-         * Sets the {@code max-message-size} setting.
-         *
-         * @param maxMessageSize the setting
-         */
         public void setMaxMessageSize(DataSize maxMessageSize) {
             this.maxMessageSize = maxMessageSize;
         }
 
-        /**
-         * The {@code handshake-interval} setting.
-         *
-         * @return the setting
-         */
         public Duration getHandshakeInterval() {
             return this.handshakeInterval;
         }
 
-        /**
-         * Sets the {@code handshake-interval} setting.
-         *
-         * @param handshakeInterval the setting
-         */
         public void setHandshakeInterval(Duration handshakeInterval) {
             this.handshakeInterval = handshakeInterval;
         }
 
-        /**
-         * The {@code monitor} setting.
-         *
-         * @return the setting
-         */
         public boolean isMonitor() {
             return this.monitor;
         }
 
-        /**
-         * Sets the {@code monitor} setting.
-         *
-         * @param monitor the setting
-         */
         public void setMonitor(boolean monitor) {
             this.monitor = monitor;
         }
 
-        /**
-         * The {@code handshake-heal-after} setting.
-         *
-         * @return the setting
-         */
         public Duration getHandshakeHealAfter() {
             return this.handshakeHealAfter;
         }
 
-        /**
-         * Sets the {@code handshake-heal-after} setting.
-         *
-         * @param handshakeHealAfter the setting
-         */
         public void setHandshakeHealAfter(Duration handshakeHealAfter) {
             this.handshakeHealAfter = handshakeHealAfter;
         }
 
-        /**
-         * The {@code max-time-without-peer} setting.
-         *
-         * @return the setting
-         */
         public Duration getMaxTimeWithoutPeer() {
             return this.maxTimeWithoutPeer;
         }
 
-        /**
-         * Sets the {@code max-time-without-peer} setting.
-         *
-         * @param maxTimeWithoutPeer the setting
-         */
         public void setMaxTimeWithoutPeer(Duration maxTimeWithoutPeer) {
             this.maxTimeWithoutPeer = maxTimeWithoutPeer;
         }
 
-        /**
-         * The {@code heartbeat-interval} setting.
-         *
-         * @return the setting
-         */
         public Duration getHeartbeatInterval() {
             return this.heartbeatInterval;
         }
 
-        /**
-         * Sets the {@code heartbeat-interval} setting.
-         *
-         * @param heartbeatInterval the setting
-         */
         public void setHeartbeatInterval(Duration heartbeatInterval) {
             this.heartbeatInterval = heartbeatInterval;
         }
 
-        /**
-         * The {@code heartbeat-timeout} setting.
-         *
-         * @return the setting
-         */
         public Duration getHeartbeatTimeout() {
             return this.heartbeatTimeout;
         }
 
-        /**
-         * Sets the {@code heartbeat-timeout} setting.
-         *
-         * @param heartbeatTimeout the setting
-         */
         public void setHeartbeatTimeout(Duration heartbeatTimeout) {
             this.heartbeatTimeout = heartbeatTimeout;
         }
 
-        /**
-         * The {@code heartbeat-ttl} setting.
-         *
-         * @return the setting
-         */
         public Duration getHeartbeatTtl() {
             return this.heartbeatTtl;
         }
 
-        /**
-         * Sets the {@code heartbeat-ttl} setting.
-         *
-         * @param heartbeatTtl the setting
-         */
         public void setHeartbeatTtl(Duration heartbeatTtl) {
             this.heartbeatTtl = heartbeatTtl;
         }
 
-        /**
-         * The {@code immediate} setting.
-         *
-         * @return the setting
-         */
         public Boolean getImmediate() {
             return this.immediate;
         }
 
-        /**
-         * Sets the {@code immediate} setting.
-         *
-         * @param immediate the setting
-         */
         public void setImmediate(Boolean immediate) {
             this.immediate = immediate;
         }
 
-        /**
-         * The {@code router-mandatory} setting.
-         *
-         * @return the setting
-         */
         public Boolean getRouterMandatory() {
             return this.routerMandatory;
         }
 
-        /**
-         * Sets the {@code router-mandatory} setting.
-         *
-         * @param routerMandatory the setting
-         */
         public void setRouterMandatory(Boolean routerMandatory) {
             this.routerMandatory = routerMandatory;
         }
 
-        /**
-         * The {@code conflate} setting.
-         *
-         * @return the setting
-         */
         public Boolean getConflate() {
             return this.conflate;
         }
 
-        /**
-         * Sets the {@code conflate} setting.
-         *
-         * @param conflate the setting
-         */
         public void setConflate(Boolean conflate) {
             this.conflate = conflate;
         }
 
-        /**
-         * The {@code tcp-keepalive} setting.
-         *
-         * @return the setting
-         */
         public Boolean getTcpKeepalive() {
             return this.tcpKeepalive;
         }
 
-        /**
-         * Sets the {@code tcp-keepalive} setting.
-         *
-         * @param tcpKeepalive the setting
-         */
         public void setTcpKeepalive(Boolean tcpKeepalive) {
             this.tcpKeepalive = tcpKeepalive;
         }
 
-        /**
-         * The {@code tcp-keepalive-idle} setting.
-         *
-         * @return the setting
-         */
         public Duration getTcpKeepaliveIdle() {
             return this.tcpKeepaliveIdle;
         }
 
-        /**
-         * Sets the {@code tcp-keepalive-idle} setting.
-         *
-         * @param tcpKeepaliveIdle the setting
-         */
         public void setTcpKeepaliveIdle(Duration tcpKeepaliveIdle) {
             this.tcpKeepaliveIdle = tcpKeepaliveIdle;
         }
 
-        /**
-         * The {@code tcp-keepalive-interval} setting.
-         *
-         * @return the setting
-         */
         public Duration getTcpKeepaliveInterval() {
             return this.tcpKeepaliveInterval;
         }
 
-        /**
-         * Sets the {@code tcp-keepalive-interval} setting.
-         *
-         * @param tcpKeepaliveInterval the setting
-         */
         public void setTcpKeepaliveInterval(Duration tcpKeepaliveInterval) {
             this.tcpKeepaliveInterval = tcpKeepaliveInterval;
         }
 
-        /**
-         * The {@code tcp-keepalive-count} setting.
-         *
-         * @return the setting
-         */
         public Integer getTcpKeepaliveCount() {
             return this.tcpKeepaliveCount;
         }
 
-        /**
-         * Sets the {@code tcp-keepalive-count} setting.
-         *
-         * @param tcpKeepaliveCount the setting
-         */
         public void setTcpKeepaliveCount(Integer tcpKeepaliveCount) {
             this.tcpKeepaliveCount = tcpKeepaliveCount;
         }
 
-        /**
-         * The {@code send-buffer-size} setting.
-         *
-         * @return the setting
-         */
         public DataSize getSendBufferSize() {
             return this.sendBufferSize;
         }
 
-        /**
-         * Sets the {@code send-buffer-size} setting.
-         *
-         * @param sendBufferSize the setting
-         */
         public void setSendBufferSize(DataSize sendBufferSize) {
             this.sendBufferSize = sendBufferSize;
         }
 
-        /**
-         * The {@code receive-buffer-size} setting.
-         *
-         * @return the setting
-         */
         public DataSize getReceiveBufferSize() {
             return this.receiveBufferSize;
         }
 
-        /**
-         * Sets the {@code receive-buffer-size} setting.
-         *
-         * @param receiveBufferSize the setting
-         */
         public void setReceiveBufferSize(DataSize receiveBufferSize) {
             this.receiveBufferSize = receiveBufferSize;
         }
@@ -1165,56 +719,26 @@ public class ZmqProperties {
              */
             private Duration blockTimeout = Duration.ofSeconds(10);
 
-            /**
-             * The {@code capacity} setting.
-             *
-             * @return the setting
-             */
             public int getCapacity() {
                 return this.capacity;
             }
 
-            /**
-             * Sets the {@code capacity} setting.
-             *
-             * @param capacity the setting
-             */
             public void setCapacity(int capacity) {
                 this.capacity = capacity;
             }
 
-            /**
-             * The {@code overflow-policy} setting.
-             *
-             * @return the setting
-             */
             public OverflowPolicy getOverflowPolicy() {
                 return this.overflowPolicy;
             }
 
-            /**
-             * Sets the {@code overflow-policy} setting.
-             *
-             * @param overflowPolicy the setting
-             */
             public void setOverflowPolicy(OverflowPolicy overflowPolicy) {
                 this.overflowPolicy = overflowPolicy;
             }
 
-            /**
-             * The {@code block-timeout} setting.
-             *
-             * @return the setting
-             */
             public Duration getBlockTimeout() {
                 return this.blockTimeout;
             }
 
-            /**
-             * Sets the {@code block-timeout} setting.
-             *
-             * @param blockTimeout the setting
-             */
             public void setBlockTimeout(Duration blockTimeout) {
                 this.blockTimeout = blockTimeout;
             }
@@ -1286,182 +810,82 @@ public class ZmqProperties {
              */
             private List<String> deniedAddresses = new ArrayList<>();
 
-            /**
-             * The {@code server} setting.
-             *
-             * @return the setting
-             */
             public boolean isServer() {
                 return this.server;
             }
 
-            /**
-             * Sets the {@code server} setting.
-             *
-             * @param server the setting
-             */
             public void setServer(boolean server) {
                 this.server = server;
             }
 
-            /**
-             * The {@code public-key} setting.
-             *
-             * @return the setting
-             */
             public String getPublicKey() {
                 return this.publicKey;
             }
 
-            /**
-             * Sets the {@code public-key} setting.
-             *
-             * @param publicKey the setting
-             */
             public void setPublicKey(String publicKey) {
                 this.publicKey = publicKey;
             }
 
-            /**
-             * The {@code secret-key} setting.
-             *
-             * @return the setting
-             */
             public String getSecretKey() {
                 return this.secretKey;
             }
 
-            /**
-             * Sets the {@code secret-key} setting.
-             *
-             * @param secretKey the setting
-             */
             public void setSecretKey(String secretKey) {
                 this.secretKey = secretKey;
             }
 
-            /**
-             * The {@code server-key} setting.
-             *
-             * @return the setting
-             */
             public String getServerKey() {
                 return this.serverKey;
             }
 
-            /**
-             * Sets the {@code server-key} setting.
-             *
-             * @param serverKey the setting
-             */
             public void setServerKey(String serverKey) {
                 this.serverKey = serverKey;
             }
 
-            /**
-             * The {@code public-key-file} setting.
-             *
-             * @return the setting
-             */
             public Resource getPublicKeyFile() {
                 return this.publicKeyFile;
             }
 
-            /**
-             * Sets the {@code public-key-file} setting.
-             *
-             * @param publicKeyFile the setting
-             */
             public void setPublicKeyFile(Resource publicKeyFile) {
                 this.publicKeyFile = publicKeyFile;
             }
 
-            /**
-             * The {@code secret-key-file} setting.
-             *
-             * @return the setting
-             */
             public Resource getSecretKeyFile() {
                 return this.secretKeyFile;
             }
 
-            /**
-             * Sets the {@code secret-key-file} setting.
-             *
-             * @param secretKeyFile the setting
-             */
             public void setSecretKeyFile(Resource secretKeyFile) {
                 this.secretKeyFile = secretKeyFile;
             }
 
-            /**
-             * The {@code server-key-file} setting.
-             *
-             * @return the setting
-             */
             public Resource getServerKeyFile() {
                 return this.serverKeyFile;
             }
 
-            /**
-             * Sets the {@code server-key-file} setting.
-             *
-             * @param serverKeyFile the setting
-             */
             public void setServerKeyFile(Resource serverKeyFile) {
                 this.serverKeyFile = serverKeyFile;
             }
 
-            /**
-             * The {@code allowed-clients} setting.
-             *
-             * @return the keys and certificate locations
-             */
             public List<String> getAllowedClients() {
                 return this.allowedClients;
             }
 
-            /**
-             * Sets the {@code allowed-clients} setting.
-             *
-             * @param allowedClients the keys and certificate locations
-             */
             public void setAllowedClients(List<String> allowedClients) {
                 this.allowedClients = allowedClients;
             }
 
-            /**
-             * The {@code allowed-addresses} setting.
-             *
-             * @return the addresses
-             */
             public List<String> getAllowedAddresses() {
                 return this.allowedAddresses;
             }
 
-            /**
-             * Sets the {@code allowed-addresses} setting.
-             *
-             * @param allowedAddresses the addresses
-             */
             public void setAllowedAddresses(List<String> allowedAddresses) {
                 this.allowedAddresses = allowedAddresses;
             }
 
-            /**
-             * The {@code denied-addresses} setting.
-             *
-             * @return the addresses
-             */
             public List<String> getDeniedAddresses() {
                 return this.deniedAddresses;
             }
 
-            /**
-             * Sets the {@code denied-addresses} setting.
-             *
-             * @param deniedAddresses the addresses
-             */
             public void setDeniedAddresses(List<String> deniedAddresses) {
                 this.deniedAddresses = deniedAddresses;
             }
