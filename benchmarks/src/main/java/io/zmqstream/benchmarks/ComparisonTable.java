@@ -61,19 +61,19 @@ public final class ComparisonTable {
 
     private void receiving(ZContext context, int messages, int rounds) throws Exception {
         addThroughput("raw JeroMQ `recv()` against itself: the noise of this machine", ComparedRounds.run(
-                "raw against itself", "raw", rounds, () -> RawReceiver.round(context, messages),
+                "raw against itself", "raw", rounds, messages, () -> RawReceiver.round(context, messages),
                 () -> RawReceiver.round(context, messages)));
-        addThroughput("`ZMQStream.onRecv`", ComparedRounds.run("receive", "ZMQStream", rounds,
+        addThroughput("`ZMQStream.onRecv`", ComparedRounds.run("receive", "ZMQStream", rounds, messages,
                 () -> RawReceiver.round(context, messages), () -> PushPullThroughput.streamReceiver(context, messages)));
         listener("`@ZmqListener(byte[])` with metrics", messages, rounds);
         listener("`@ZmqListener(byte[])` without metrics", messages, rounds, ListenerApplicationRun.WITHOUT_METRICS);
-        addThroughput("JeroMQ's `ZLoop`, one message per readiness", ComparedRounds.run("ZLoop receive", "ZLoop", rounds,
+        addThroughput("JeroMQ's `ZLoop`, one message per readiness", ComparedRounds.run("ZLoop receive", "ZLoop", rounds, messages,
                 () -> RawReceiver.round(context, messages), () -> ZLoopReceiver.round(context, messages)));
     }
 
     private void listener(String path, int messages, int rounds, String... properties) throws Exception {
         try (ListenerApplicationRun application = new ListenerApplicationRun(properties)) {
-            addThroughput(path, ComparedRounds.run(path, "@ZmqListener", rounds,
+            addThroughput(path, ComparedRounds.run(path, "@ZmqListener", rounds, messages,
                     () -> RawReceiver.round(application.context(), messages), () -> application.round(messages)));
             System.out.println(application.metrics());
         }
@@ -87,11 +87,11 @@ public final class ComparisonTable {
         }
         String versions = pyzmq.versions();
         int rawCount = messages / 5;
-        addThroughput("raw pyzmq `recv()` loop (" + versions + ")", ComparedRounds.run("raw pyzmq", "pyzmq",
-                PYZMQ_ROUNDS, () -> RawReceiver.round(context, rawCount), () -> pyzmq.round(context, "raw", rawCount)));
+        addOutOfProcessThroughput("raw pyzmq `recv()` loop (" + versions + ")", ComparedRounds.run("raw pyzmq", "pyzmq",
+                PYZMQ_ROUNDS, rawCount, () -> RawReceiver.round(context, rawCount), () -> pyzmq.round(context, "raw", rawCount)));
         int streamCount = messages / 20;
-        addThroughput("pyzmq's `ZMQStream` on tornado", ComparedRounds.run("pyzmq ZMQStream", "pyzmq ZMQStream",
-                PYZMQ_ROUNDS, () -> RawReceiver.round(context, streamCount),
+        addOutOfProcessThroughput("pyzmq's `ZMQStream` on tornado", ComparedRounds.run("pyzmq ZMQStream", "pyzmq ZMQStream",
+                PYZMQ_ROUNDS, streamCount, () -> RawReceiver.round(context, streamCount),
                 () -> pyzmq.round(context, "zmqstream", streamCount)));
     }
 
@@ -144,7 +144,15 @@ public final class ComparisonTable {
                 + "| %.0f B | | |", perThread.applicationSending()));
     }
 
+    /** A throughput row with the CPU time per message of every thread of this process. */
     private void addThroughput(String path, ComparedRounds.Comparison comparison) {
+        rows.add(String.format(Locale.ROOT, "| %s | %s, %.2f µs CPU/msg (raw %s, %.2f µs CPU/msg) | %.2f | %.2f-%.2f |",
+                path, rate(comparison.other()), comparison.otherCpuNanos() / 1e3, rate(comparison.raw()),
+                comparison.rawCpuNanos() / 1e3, comparison.ratio(), comparison.lowestRatio(), comparison.highestRatio()));
+    }
+
+    /** A throughput row whose compared side runs in another process, whose CPU time this one cannot see. */
+    private void addOutOfProcessThroughput(String path, ComparedRounds.Comparison comparison) {
         rows.add(String.format(Locale.ROOT, "| %s | %s (raw %s) | %.2f | %.2f-%.2f |", path, rate(comparison.other()),
                 rate(comparison.raw()), comparison.ratio(), comparison.lowestRatio(), comparison.highestRatio()));
     }

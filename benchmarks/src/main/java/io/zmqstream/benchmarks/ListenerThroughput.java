@@ -31,7 +31,7 @@ public final class ListenerThroughput {
         String[] properties = args.length > 2 ? Arrays.copyOfRange(args, 2, args.length) : new String[0];
         try (ListenerApplicationRun application = new ListenerApplicationRun(properties)) {
             ComparedRounds.run(String.format(Locale.ROOT, "@ZmqListener receive, %,d x %d B", messages,
-                    ComparedRounds.MESSAGE_SIZE), "@ZmqListener", rounds,
+                    ComparedRounds.MESSAGE_SIZE), "@ZmqListener", rounds, messages,
                     () -> RawReceiver.round(application.context(), messages), () -> application.round(messages));
             System.out.println(application.metrics());
         }

@@ -33,7 +33,7 @@ public final class ProxyThroughput {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
         try (ZContext context = new ZContext()) {
             ComparedRounds.run(String.format(Locale.ROOT, "proxy PULL->PUSH, %,d x %d B", messages,
-                    ComparedRounds.MESSAGE_SIZE), "ZmqProxy", rounds, () -> jeromqProxy(context, messages),
+                    ComparedRounds.MESSAGE_SIZE), "ZmqProxy", rounds, messages, () -> jeromqProxy(context, messages),
                     () -> streamProxy(context, messages));
         }
     }

@@ -32,7 +32,7 @@ public final class PushPullThroughput {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         try (ZContext context = new ZContext()) {
             ComparedRounds.run(String.format(Locale.ROOT, "receive, %,d x %d B", messages, ComparedRounds.MESSAGE_SIZE),
-                    "ZMQStream", rounds, () -> RawReceiver.round(context, messages), () -> streamReceiver(context, messages));
+                    "ZMQStream", rounds, messages, () -> RawReceiver.round(context, messages), () -> streamReceiver(context, messages));
         }
     }
 

@@ -50,8 +50,18 @@ public final class SendThroughput {
     static ComparedRounds.Comparison compare(ZContext context, int messages, int rounds, int threads, Duration spin)
             throws Exception {
         return ComparedRounds.run(String.format(Locale.ROOT, "send from %d thread(s), %,d x %d B, spin %d us", threads,
-                messages, ComparedRounds.MESSAGE_SIZE, spin.toNanos() / 1_000), "ZMQStream", rounds,
+                messages, ComparedRounds.MESSAGE_SIZE, spin.toNanos() / 1_000), "ZMQStream", rounds, messages,
                 () -> rawSenders(context, messages, threads), () -> streamSender(context, messages, threads, spin));
+    }
+
+    /** One round of a raw PUSH socket sending from one thread, for {@link SendProfile}. */
+    static double rawRound(ZContext context, int messages) throws Exception {
+        return rawSenders(context, messages, 1);
+    }
+
+    /** One round of {@code ZMQStream.send} from one thread, for {@link SendProfile}. */
+    static double streamRound(ZContext context, int messages, Duration spin) throws Exception {
+        return streamSender(context, messages, 1, spin);
     }
 
     private static double rawSenders(ZContext context, int messages, int threads) throws Exception {
