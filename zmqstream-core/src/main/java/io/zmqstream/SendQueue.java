@@ -10,8 +10,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * A bounded multi-producer, single-consumer queue of outgoing messages.
  *
  * <p>Producers reserve a slot with a compare-and-set on the size, then enqueue lock-free, so
- * messages from one thread keep their order. A lock is taken only on the slow path: by a producer
- * waiting for room, and by the consumer waking such producers once per batch it took.
+ * messages from one thread keep their order. The consumer gives the slots of what it took back once
+ * per batch ({@link #announceRoom()}), not per message: the size is the one field every producer
+ * and the consumer write, and each write by the consumer takes its cache line away from the producers.
+ * A lock is taken only on the slow path: by a producer waiting for room, and by the consumer waking
+ * such producers once per batch.
  */
 final class SendQueue {
 
@@ -22,6 +25,8 @@ final class SendQueue {
     private final Condition roomAvailable = roomLock.newCondition();
     private volatile int waitingProducers;
     private volatile boolean closed;
+    /** Messages the consumer took whose slots it has not given back yet; the consumer's own. */
+    private int takenSinceAnnounced;
 
     SendQueue(SendQueueOptions options) {
         this.options = options;
@@ -105,19 +110,28 @@ final class SendQueue {
     }
 
     /**
-     * Removes the oldest message. Producers waiting for room hear of it at {@link #announceRoom()}:
-     * once per batch, since waking them per message costs a lock and an unpark each.
+     * Removes the oldest message. Its slot is free for producers from the next {@link #announceRoom()}:
+     * once per batch, since freeing and waking per message costs a contended write, a lock and an unpark.
      */
     OutboundMessage poll() {
         OutboundMessage message = messages.poll();
         if (message != null) {
-            size.decrementAndGet();
+            takenSinceAnnounced++;
         }
         return message;
     }
 
-    /** Wakes the producers waiting for room, if any; the consumer calls it after taking messages. */
+    /**
+     * Gives the slots of the messages taken back to producers and wakes those waiting for room, if
+     * any; the consumer calls it after taking messages.
+     */
     void announceRoom() {
+        int taken = takenSinceAnnounced;
+        if (taken == 0) {
+            return;
+        }
+        takenSinceAnnounced = 0;
+        size.addAndGet(-taken);
         // Read after the slots were freed: a producer that missed them counted itself first.
         if (waitingProducers > 0) {
             signalRoom();
@@ -157,6 +171,7 @@ final class SendQueue {
         return messages.isEmpty();
     }
 
+    /** The slots taken: by queued messages, and by those taken out since the last {@link #announceRoom()}. */
     int size() {
         return size.get();
     }

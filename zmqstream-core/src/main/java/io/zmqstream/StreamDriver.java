@@ -34,6 +34,12 @@ final class StreamDriver {
     private final LoopTask scheduledInterestUpdate = this::runScheduledInterestUpdate;
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile Runnable closeCallback;
+    /**
+     * Whether the loop watches the socket for room because messages are queued: while it does, a
+     * sender need not ask it to. Cleared only when the loop finds the queue empty, so that a burst of
+     * sends costs its senders no task and no wake-up of the loop (see {@link #updateInterest()}).
+     */
+    private volatile boolean watchingOutput;
 
     // Owned by the socket's owner.
     private int registeredEvents;
@@ -45,7 +51,7 @@ final class StreamDriver {
         this.socket = socket;
         this.loop = stream.getIoLoop();
         this.guard = guard;
-        this.outbox = new StreamOutbox(stream, socket, queue, statistics, this::requestInterestUpdate);
+        this.outbox = new StreamOutbox(stream, socket, queue, statistics, this::outputWanted);
         this.inbox = new StreamInbox(stream, socket, statistics, this::requestInterestUpdate);
     }
 
@@ -144,6 +150,13 @@ final class StreamDriver {
         }
     }
 
+    /** A message was queued: the loop must watch for room, unless it does already; from any thread. */
+    private void outputWanted() {
+        if (!watchingOutput || loop.ownsSockets()) {
+            requestInterestUpdate();
+        }
+    }
+
     /** Makes the loop reconcile the stream's interest soon, at most one pending request at a time; from any thread. */
     void requestInterestUpdate() {
         if (loop.ownsSockets()) {
@@ -168,13 +181,30 @@ final class StreamDriver {
         if (inbox.wantsInput(closeBegun)) {
             events |= ZMQ.Poller.POLLIN;
         }
-        if (!outbox.isEmpty()) {
+        if (wantsOutput()) {
             events |= ZMQ.Poller.POLLOUT;
         }
         if (events != registeredEvents) {
             registeredEvents = events;
             loop.updateHandler(socket, events);
         }
+    }
+
+    /**
+     * Whether messages are queued, keeping {@link #watchingOutput} in step. A sender queues, then reads
+     * the flag; the loop clears the flag, then looks at the queue again: one of the two sees the other,
+     * so no message is left queued unwatched.
+     */
+    private boolean wantsOutput() {
+        boolean queued = !outbox.isEmpty();
+        if (queued != watchingOutput) {
+            watchingOutput = queued;
+            if (!queued && !outbox.isEmpty()) {
+                watchingOutput = true;
+                queued = true;
+            }
+        }
+        return queued;
     }
 
     // ---- closing ----

@@ -205,6 +205,7 @@ final class StreamOutbox {
         while (sendOne()) {
             // Hand the socket everything it takes now; the rest waits for room within the linger.
         }
+        queue.announceRoom();
         if (queue.isEmpty() || lingerMillis == 0 || !loop.inLoopThread()) {
             return false;
         }
@@ -244,6 +245,7 @@ final class StreamOutbox {
             reportFailure(message, SendFailure.Reason.DROPPED_ON_CLOSE, null);
             count++;
         }
+        queue.announceRoom();
         return count;
     }
 

@@ -45,7 +45,26 @@ class SendQueueTest {
         }
         assertThat(out).containsExactly("a", "b", "c");
         assertThat(queue.isEmpty()).isTrue();
+        queue.announceRoom();
         assertThat(queue.size()).isZero();
+    }
+
+    @Test
+    void theSlotsOfTakenMessagesAreGivenBackOncePerBatch() throws Exception {
+        SendQueue queue = queue(2, OverflowPolicy.FAIL);
+        offer(queue, "a");
+        offer(queue, "b");
+        assertThat(text(queue.poll())).isEqualTo("a");
+        assertThat(text(queue.poll())).isEqualTo("b");
+        // Until the consumer announces room, the slots stay taken: producers see a full queue.
+        assertThat(queue.size()).isEqualTo(2);
+        assertThatThrownBy(() -> queue.offer(message("c"), false)).isInstanceOf(SendQueueFullException.class);
+
+        queue.announceRoom();
+        assertThat(queue.size()).isZero();
+        offer(queue, "c");
+        offer(queue, "d");
+        assertThat(queue.size()).isEqualTo(2);
     }
 
     @Test

@@ -86,6 +86,24 @@ class ZMQStreamSendTest extends LoopTestSupport {
     }
 
     @Test
+    void aSendJustAsTheLoopFindsTheQueueEmptyIsNeverLeftUnsent() throws Exception {
+        // Each send lands on an empty queue while the loop may be just clearing its watch for room:
+        // a sender skips waking the loop only while it watches, so every message must still leave.
+        ZMQStream push = pushStream();
+        ExecutorService sender = Executors.newSingleThreadExecutor();
+        try {
+            for (int i = 0; i < 5_000; i++) {
+                String text = Integer.toString(i);
+                sender.submit(() -> push.send(bytes(text))).get(10, TimeUnit.SECONDS);
+                assertThat(pullPeer.recvStr()).as("message %d", i).isEqualTo(text);
+            }
+        }
+        finally {
+            sender.shutdownNow();
+        }
+    }
+
+    @Test
     void reqStreamSendsTheSecondQueuedRequestOnlyAfterTheReply() {
         String endpoint = inproc();
         ZMQ.Socket router = peer(SocketType.ROUTER);
