@@ -21,11 +21,14 @@ import org.zeromq.ZMQ;
  *
  * <p>Arguments: messages per round (default 2,000,000), measured rounds per sender (default 5), the
  * loop's spin time in microseconds (default {@link ZmqIoLoop#DEFAULT_SPIN_TIME}), sending threads
- * (default 1).
+ * (default 1). The system property {@code bench.sndhwm} sets the send high-water mark of both sides'
+ * sockets (ZeroMQ's default, 1,000, unless set): JeroMQ wakes a sender that filled its pipe once
+ * the I/O thread has read half of it, so this sets how often both sides wait for room.
  */
 public final class SendThroughput {
 
     private static final byte[] PAYLOAD = new byte[ComparedRounds.MESSAGE_SIZE];
+    private static final int SEND_HWM = Integer.getInteger("bench.sndhwm", 1000);
 
     private SendThroughput() {
     }
@@ -68,7 +71,7 @@ public final class SendThroughput {
         List<ZMQ.Socket> sockets = new ArrayList<>();
         try (RawReceiver receiver = new RawReceiver(context, messages)) {
             return timeSending(receiver, messages, threads, thread -> {
-                ZMQ.Socket push = context.createSocket(SocketType.PUSH);
+                ZMQ.Socket push = pushSocket(context);
                 push.connect(receiver.endpoint());
                 sockets.add(push);
                 return count -> {
@@ -87,7 +90,7 @@ public final class SendThroughput {
     private static double streamSender(ZContext context, int messages, int threads, Duration spin) throws Exception {
         try (ZmqIoLoop loop = new ZmqIoLoop(context, "bench-ioloop"); RawReceiver receiver = new RawReceiver(context, messages)) {
             loop.setSpinTime(spin);
-            ZMQStream push = new ZMQStream(context.createSocket(SocketType.PUSH), loop);
+            ZMQStream push = new ZMQStream(pushSocket(context), loop);
             loop.start();
             push.connect(receiver.endpoint());
             return timeSending(receiver, messages, threads, thread -> count -> {
@@ -96,6 +99,12 @@ public final class SendThroughput {
                 }
             });
         }
+    }
+
+    private static ZMQ.Socket pushSocket(ZContext context) {
+        ZMQ.Socket push = context.createSocket(SocketType.PUSH);
+        push.setSndHWM(SEND_HWM);
+        return push;
     }
 
     /** What one sending thread does: sends its share of the messages. */
