@@ -37,7 +37,7 @@ final class StreamDriver {
     /**
      * Whether the loop watches the socket for room because messages are queued: while it does, a
      * sender need not ask it to. Cleared only when the loop finds the queue empty, so that a burst of
-     * sends costs its senders no task and no wake-up of the loop (see {@link #updateInterest()}).
+     * sends costs its senders no task and no wake-up of the loop (see {@link #wantsOutput()}).
      */
     private volatile boolean watchingOutput;
 
