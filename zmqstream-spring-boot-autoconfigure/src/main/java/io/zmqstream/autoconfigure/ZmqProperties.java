@@ -28,7 +28,7 @@ import org.zeromq.SocketType;
  * ({@code ZmqIoLoop.DEFAULT_*}, {@code SendQueueOptions.DEFAULT_*}), written out so that the
  * configuration metadata can show them.
  */
-@ConfigurationProperties("zmq")
+@ConfigurationProperties(prefix = "zmq", ignoreUnknownFields = false)
 public class ZmqProperties {
 
     /**
