@@ -288,6 +288,7 @@ final class StreamDriver {
 
     private void closeSocketAndNotify() {
         guard.closeSocket();
+        log.debug("{} closed its socket", stream);
         loop.detach(stream);
         Runnable callback = closeCallback;
         if (callback != null) {

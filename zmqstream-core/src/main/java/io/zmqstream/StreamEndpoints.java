@@ -4,16 +4,26 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.zeromq.ZMQ;
 
 /**
  * The endpoints a stream bound and connected through its own methods, as its socket answered.
- * The operations run on the socket's owner; the lists may be read from any thread.
+ * The operations run on the socket's owner; the lists may be read from any thread. Each one that
+ * succeeds is logged at DEBUG under {@code io.zmqstream.ZMQStream}, naming the stream.
  */
 final class StreamEndpoints {
 
+    private static final Logger log = LoggerFactory.getLogger(ZMQStream.class);
+
     private final Set<String> bound = new CopyOnWriteArraySet<>();
     private final Set<String> connected = new CopyOnWriteArraySet<>();
+    private final ZMQStream stream;
+
+    StreamEndpoints(ZMQStream stream) {
+        this.stream = stream;
+    }
 
     List<String> bound() {
         return List.copyOf(bound);
@@ -28,6 +38,7 @@ final class StreamEndpoints {
         boolean done = socket.bind(endpoint);
         if (done) {
             bound.add(socket.getLastEndpoint());
+            log.debug("{} bound to {}", stream, socket.getLastEndpoint());
         }
         return done;
     }
@@ -36,6 +47,7 @@ final class StreamEndpoints {
         LoopbackIpc.warnOf(endpoint);
         int port = socket.bindToRandomPort(endpoint);
         bound.add(socket.getLastEndpoint());
+        log.debug("{} bound to {}", stream, socket.getLastEndpoint());
         return port;
     }
 
@@ -44,6 +56,7 @@ final class StreamEndpoints {
         boolean done = socket.connect(endpoint);
         if (done) {
             connected.add(endpoint);
+            log.debug("{} connecting to {}", stream, endpoint);
         }
         return done;
     }
@@ -52,6 +65,7 @@ final class StreamEndpoints {
         boolean done = socket.unbind(endpoint);
         if (done) {
             bound.remove(endpoint);
+            log.debug("{} unbound from {}", stream, endpoint);
         }
         return done;
     }
@@ -60,6 +74,7 @@ final class StreamEndpoints {
         boolean done = socket.disconnect(endpoint);
         if (done) {
             connected.remove(endpoint);
+            log.debug("{} disconnected from {}", stream, endpoint);
         }
         return done;
     }

@@ -72,7 +72,7 @@ public class ZMQStream implements AutoCloseable {
     private final StreamDriver driver;
     private final StreamOutbox outbox;
     private final StreamInbox inbox;
-    private final StreamEndpoints endpoints = new StreamEndpoints();
+    private final StreamEndpoints endpoints = new StreamEndpoints(this);
 
     private volatile JsonEncoder jsonEncoder;
     private volatile String maxMessageSizeProperty;

@@ -3,6 +3,7 @@ package io.zmqstream;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -13,9 +14,19 @@ final class LogCapture implements AutoCloseable {
 
     private final Logger logger;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    private final Level levelBefore;
 
     LogCapture(Class<?> source) {
+        this(source, null);
+    }
+
+    /** Captures from {@code level} up while open, whatever the configured level; {@code null} keeps it. */
+    LogCapture(Class<?> source, Level level) {
         logger = (Logger) LoggerFactory.getLogger(source);
+        levelBefore = logger.getLevel();
+        if (level != null) {
+            logger.setLevel(level);
+        }
         appender.start();
         logger.addAppender(appender);
     }
@@ -29,5 +40,6 @@ final class LogCapture implements AutoCloseable {
     public void close() {
         logger.detachAppender(appender);
         appender.stop();
+        logger.setLevel(levelBefore);
     }
 }

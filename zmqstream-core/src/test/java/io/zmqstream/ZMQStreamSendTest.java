@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import ch.qos.logback.classic.Level;
 import org.junit.jupiter.api.Test;
 import org.zeromq.SocketType;
 import org.zeromq.ZFrame;
@@ -100,6 +101,25 @@ class ZMQStreamSendTest extends LoopTestSupport {
         }
         finally {
             sender.shutdownNow();
+        }
+    }
+
+    @Test
+    void eachBindConnectAndCloseIsLoggedAtDebugNamingTheStream() {
+        try (LogCapture log = new LogCapture(ZMQStream.class, Level.DEBUG)) {
+            ZMQStream pair = stream(SocketType.PAIR);
+            pair.setName("pairs");
+            int port = pair.bindToRandomPort("tcp://127.0.0.1");
+            String elsewhere = inproc();
+            peer(SocketType.PAIR).bind(elsewhere);
+            pair.connect(elsewhere);
+            pair.disconnect(elsewhere);
+            pair.close();
+
+            assertThat(log.lines()).contains("DEBUG ZMQStream[pairs, PAIR] bound to tcp://127.0.0.1:" + port,
+                    "DEBUG ZMQStream[pairs, PAIR] connecting to " + elsewhere,
+                    "DEBUG ZMQStream[pairs, PAIR] disconnected from " + elsewhere,
+                    "DEBUG ZMQStream[pairs, PAIR] closed its socket");
         }
     }
 
