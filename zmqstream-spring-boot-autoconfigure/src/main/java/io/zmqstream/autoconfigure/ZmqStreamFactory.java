@@ -1,7 +1,6 @@
 package io.zmqstream.autoconfigure;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.function.Supplier;
 
 import io.zmqstream.SendQueueOptions;
@@ -144,11 +143,7 @@ public class ZmqStreamFactory {
     }
 
     private static SocketType requireType(String prefix, ZmqProperties.Stream settings) {
-        if (settings.getType() == null) {
-            throw new ZmqConfigurationException(prefix + ".type", "is not set",
-                    "Set " + prefix + ".type to one of " + Arrays.toString(SocketType.values()) + ".");
-        }
-        return settings.getType();
+        return StreamSocketTypes.require(prefix, settings.getType());
     }
 
     /** The connection monitor's settings: durations that can work, and none that needs a monitor without one. */
