@@ -12,6 +12,7 @@ import io.zmqstream.actuate.SecretKeySanitizer;
 import io.zmqstream.actuate.ProxyDescriptions;
 import io.zmqstream.actuate.StreamDescriptions;
 import io.zmqstream.actuate.ZmqEndpoint;
+import io.zmqstream.actuate.ZmqEndpointWebExtension;
 import io.zmqstream.actuate.ZmqHealthIndicator;
 import io.zmqstream.listener.ZmqListenerEndpointRegistry;
 import org.springframework.beans.factory.ObjectProvider;
@@ -70,6 +71,13 @@ public class ZmqActuatorAutoConfiguration {
         ZmqEndpoint zmqEndpoint(StreamDescriptions descriptions, ObjectProvider<ZmqProxyRegistry> proxies) {
             ZmqProxyRegistry registry = proxies.getIfAvailable();
             return new ZmqEndpoint(descriptions, registry == null ? null : new ProxyDescriptions(registry));
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnBean(ZmqEndpoint.class)
+        ZmqEndpointWebExtension zmqEndpointWebExtension(ZmqEndpoint endpoint) {
+            return new ZmqEndpointWebExtension(endpoint);
         }
     }
 

@@ -159,8 +159,18 @@ class ZmqActuatorHttpTest {
         }
         assertThat(actuator().getJson("/actuator/zmq/orders").get("messagesReceived").asLong())
                 .isEqualTo(receivedWhilePaused + messages);
-        assertThat(actuator().post("/actuator/zmq/orders", "{\"action\":\"explode\"}").statusCode()).isEqualTo(400);
-        assertThat(actuator().post("/actuator/zmq/nothing", "{\"action\":\"pause\"}").statusCode()).isEqualTo(400);
+        assertRefused(actuator().post("/actuator/zmq/orders", "{\"action\":\"explode\"}"),
+                "Unknown action 'explode'; use \"pause\" or \"resume\"");
+        assertRefused(actuator().post("/actuator/zmq/nothing", "{\"action\":\"pause\"}"),
+                "There is no stream named 'nothing'");
+    }
+
+    /** A refused request answers 400 with its reason in a JSON body. */
+    private void assertRefused(java.net.http.HttpResponse<String> response, String reason) {
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode body = actuator().parse(response.body());
+        assertThat(body.get("status").asInt()).isEqualTo(400);
+        assertThat(body.get("message").asString()).isEqualTo(reason);
     }
 
     @Test

@@ -91,7 +91,8 @@ class ZmqProxyHttpTest {
                 "{\"action\":\"pause\"}");
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).contains("/actuator/zmq/proxies/nowhere");
+        assertThat(response.body()).contains("/actuator/zmq/proxies/nowhere")
+                .contains("\"message\":\"There is no proxy named 'nowhere'\"");
     }
 
     private ZMQ.Socket peer(SocketType type, String endpoint) {
