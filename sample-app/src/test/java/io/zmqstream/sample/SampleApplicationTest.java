@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
 
 import io.zmqstream.sample.echo.EchoClient;
 import io.zmqstream.sample.orders.OrderDesk;
@@ -140,7 +141,12 @@ class SampleApplicationTest {
             }
         }
         assertThat(zmqMeters).isGreaterThanOrEqualTo(8);
-        assertThat(prometheus).contains("zmq_messages_received_messages_total{", "stream=\"order-intake\"");
+        assertThat(prometheus).contains("zmq_messages_received_total{", "zmq_received_bytes_total{",
+                "stream=\"order-intake\"");
+        // No Prometheus name repeats a word, as zmq_messages_received_messages_total did.
+        prometheus.lines().filter(line -> line.startsWith("zmq_")).map(line -> line.split("[{ ]")[0]).distinct()
+                .forEach(name -> assertThat(Arrays.stream(name.split("_")).distinct().count())
+                        .as(name).isEqualTo(name.split("_").length));
     }
 
     @Test

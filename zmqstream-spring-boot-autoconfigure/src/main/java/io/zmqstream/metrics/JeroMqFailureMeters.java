@@ -24,7 +24,7 @@ public final class JeroMqFailureMeters implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        FunctionCounter.builder("zmq.jeromq.failures", failures, JeroMqFailures::getCount).baseUnit("exceptions")
+        FunctionCounter.builder("zmq.jeromq.failures", failures, JeroMqFailures::getCount)
                 .description("Exceptions of JeroMQ's own threads while the application ran").register(registry);
     }
 }

@@ -5,6 +5,7 @@ import java.util.function.ToLongFunction;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.BaseUnits;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.zmqstream.proxy.ProxyDirection;
 import io.zmqstream.proxy.ProxyStatistics;
@@ -13,7 +14,7 @@ import io.zmqstream.proxy.ZmqProxy;
 
 /**
  * The meters of each proxy of {@code zmq.proxies}: {@code zmq.proxy.messages} and
- * {@code zmq.proxy.bytes} tagged {@code proxy} and {@code direction}, and
+ * {@code zmq.proxy.forwarded} (bytes) tagged {@code proxy} and {@code direction}, and
  * {@code zmq.proxy.capture.drops}, read from the proxies' own counters.
  */
 public class ProxyMeters implements MeterBinder {
@@ -33,13 +34,13 @@ public class ProxyMeters implements MeterBinder {
     public void bindTo(MeterRegistry registry) {
         for (String proxy : proxies.getProxyNames()) {
             for (ProxyDirection direction : ProxyDirection.values()) {
-                counter(registry, "zmq.proxy.messages", proxy, direction, "messages", "Messages the proxy forwarded",
+                counter(registry, "zmq.proxy.messages", proxy, direction, null, "Messages the proxy forwarded",
                         statistics -> statistics.getMessages(direction));
-                counter(registry, "zmq.proxy.bytes", proxy, direction, "bytes", "Bytes of the frames the proxy forwarded",
+                counter(registry, "zmq.proxy.forwarded", proxy, direction, BaseUnits.BYTES, "Bytes of the frames the proxy forwarded",
                         statistics -> statistics.getBytes(direction));
             }
             FunctionCounter.builder("zmq.proxy.capture.drops", proxies, read(proxy, ProxyStatistics::getCaptureDrops))
-                    .tag("proxy", proxy).baseUnit("messages")
+                    .tag("proxy", proxy)
                     .description("Copies the capture stream could not take; the messages were forwarded").register(registry);
         }
     }

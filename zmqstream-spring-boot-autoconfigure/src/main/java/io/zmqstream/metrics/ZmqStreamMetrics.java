@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.BaseUnits;
 import io.zmqstream.SendFailure;
 import io.zmqstream.StreamStatistics;
 import io.zmqstream.ZMQStream;
@@ -35,7 +36,7 @@ public final class ZmqStreamMetrics {
 
     /**
      * Registers the meters of one stream: {@code zmq.messages.sent|received},
-     * {@code zmq.bytes.sent|received}, {@code zmq.send.failures} (tag {@code reason}), the
+     * {@code zmq.sent|received} (bytes), {@code zmq.send.failures} (tag {@code reason}), the
      * {@code zmq.send.queue.size} gauge and, read from the stream's connection monitor,
      * {@code zmq.connections} (handshaken peers), {@code zmq.connection.events} (tag {@code event},
      * such as {@code connected}, {@code handshake-protocol}, {@code disconnected}) and
@@ -52,38 +53,43 @@ public final class ZmqStreamMetrics {
         Tags tags = Tags.of("stream", String.valueOf(stream.getName()), "socket.type", stream.getSocketType().name(),
                 "messaging.system", "zeromq");
         List<Meter> meters = new ArrayList<>();
-        meters.add(counter(registry, "zmq.messages.sent", "messages", "Messages the socket took", tags, statistics,
+        meters.add(counter(registry, "zmq.messages.sent", null, "Messages the socket took", tags, statistics,
                 StreamStatistics::getMessagesSent));
-        meters.add(counter(registry, "zmq.messages.received", "messages", "Messages received from the socket", tags,
+        meters.add(counter(registry, "zmq.messages.received", null, "Messages received from the socket", tags,
                 statistics, StreamStatistics::getMessagesReceived));
-        meters.add(counter(registry, "zmq.bytes.sent", "bytes", "Bytes of the messages the socket took", tags,
+        meters.add(counter(registry, "zmq.sent", BaseUnits.BYTES, "Bytes of the messages the socket took", tags,
                 statistics, StreamStatistics::getBytesSent));
-        meters.add(counter(registry, "zmq.bytes.received", "bytes", "Bytes of the messages received", tags, statistics,
+        meters.add(counter(registry, "zmq.received", BaseUnits.BYTES, "Bytes of the messages received", tags, statistics,
                 StreamStatistics::getBytesReceived));
         for (SendFailure.Reason reason : SendFailure.Reason.values()) {
-            meters.add(counter(registry, "zmq.send.failures", "messages", "Messages that were not sent",
+            meters.add(counter(registry, "zmq.send.failures", null, "Messages that were not sent",
                     tags.and("reason", reason.label()), statistics, s -> s.getSendFailures(reason)));
         }
         meters.add(Gauge.builder("zmq.send.queue.size", statistics, StreamStatistics::getQueueDepth).tags(tags)
-                .baseUnit("messages").description("Messages waiting in the stream's send queue").register(registry));
+                .description("Messages waiting in the stream's send queue").register(registry));
         meters.add(Gauge.builder("zmq.connections", statistics, StreamStatistics::getHandshakenPeers).tags(tags)
-                .baseUnit("connections").description("Peers connected with their handshake done")
+                .description("Peers connected with their handshake done")
                 .register(registry));
         for (ZMonitor.Event event : CONNECTION_EVENTS) {
-            meters.add(counter(registry, "zmq.connection.events", "events", "Events of the stream's socket monitor",
+            meters.add(counter(registry, "zmq.connection.events", null, "Events of the stream's socket monitor",
                     tags.and("event", event.name().toLowerCase(Locale.ROOT).replace('_', '-')), statistics,
                     s -> s.getConnectionEvents(event)));
         }
-        meters.add(counter(registry, "zmq.connection.handshakes.healed", "connections",
+        meters.add(counter(registry, "zmq.connection.handshakes.healed", null,
                 "Connections JeroMQ left stalled in their handshake that the stream healed", tags, statistics,
                 StreamStatistics::getHandshakesHealed));
-        meters.add(counter(registry, "zmq.peers.refused", "frames", "What peers sent that the stream refused",
+        meters.add(counter(registry, "zmq.peers.refused", null, "What peers sent that the stream refused",
                 tags.and("reason", "oversize"), statistics, StreamStatistics::getOversizePeers));
-        meters.add(counter(registry, "zmq.peers.refused", "frames", "What peers sent that the stream refused",
+        meters.add(counter(registry, "zmq.peers.refused", null, "What peers sent that the stream refused",
                 tags.and("reason", "invalid-length"), statistics, StreamStatistics::getInvalidFrames));
         return meters;
     }
 
+    /**
+     * A function counter; {@code unit} is set only where the name does not say what is counted
+     * (bytes), so that Prometheus names do not repeat it ({@code zmq_messages_received_total},
+     * {@code zmq_received_bytes_total}).
+     */
     private static Meter counter(MeterRegistry registry, String name, String unit, String description, Tags tags,
             StreamStatistics statistics, ToDoubleFunction<StreamStatistics> count) {
         return FunctionCounter.builder(name, statistics, count).tags(tags).baseUnit(unit).description(description)

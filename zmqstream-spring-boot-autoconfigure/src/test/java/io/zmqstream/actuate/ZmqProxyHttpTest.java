@@ -62,7 +62,7 @@ class ZmqProxyHttpTest {
         JsonNode messages = actuator.getJson("/actuator/metrics/zmq.proxy.messages?tag=proxy:streamer"
                 + "&tag=direction:frontend-to-backend");
         assertThat(statistic(messages, "COUNT")).isGreaterThanOrEqualTo(100);
-        JsonNode bytes = actuator.getJson("/actuator/metrics/zmq.proxy.bytes?tag=proxy:streamer"
+        JsonNode bytes = actuator.getJson("/actuator/metrics/zmq.proxy.forwarded?tag=proxy:streamer"
                 + "&tag=direction:frontend-to-backend");
         assertThat(statistic(bytes, "COUNT")).isGreaterThanOrEqualTo(590);
     }

@@ -60,9 +60,9 @@ class ZmqMetricsAutoConfigurationTest {
             Tags outTags = Tags.of("stream", "out", "socket.type", "PUSH", "messaging.system", "zeromq");
             Tags inTags = Tags.of("stream", "in", "socket.type", "PULL", "messaging.system", "zeromq");
             assertThat(registry.get("zmq.messages.sent").tags(outTags).functionCounter().count()).isEqualTo(40);
-            assertThat(registry.get("zmq.bytes.sent").tags(outTags).functionCounter().count()).isEqualTo(200);
+            assertThat(registry.get("zmq.sent").tags(outTags).functionCounter().count()).isEqualTo(200);
             assertThat(registry.get("zmq.messages.received").tags(inTags).functionCounter().count()).isEqualTo(40);
-            assertThat(registry.get("zmq.bytes.received").tags(inTags).functionCounter().count()).isEqualTo(200);
+            assertThat(registry.get("zmq.received").tags(inTags).functionCounter().count()).isEqualTo(200);
             assertThat(registry.get("zmq.messages.received").tags(outTags).functionCounter().count()).isZero();
             assertThat(registry.get("zmq.send.failures").tags(outTags).functionCounters())
                     .extracting(counter -> counter.getId().getTag("reason"))
