@@ -16,9 +16,9 @@ import zmq.ZError;
  * stream's inbox and outbox, flushes, keeps what the loop watches in line with what the stream
  * wants, and runs the close sequence (the linger, then the socket's close and the close callback).
  *
- * <p>Everything but {@link #requestInterestUpdate()}, {@link #closeAsync(int)} and
- * {@link #awaitClosed(BooleanSupplier)} runs on the socket's owner: the loop thread, or the caller
- * while the loop is not running.
+ * <p>Everything but {@link #requestInterestUpdate()}, {@link #outputWanted()} (a sender's, through the
+ * outbox), {@link #closeAsync(int)} and {@link #awaitClosed(BooleanSupplier)} runs on the socket's
+ * owner: the loop thread, or the caller while the loop is not running.
  */
 final class StreamDriver {
 
