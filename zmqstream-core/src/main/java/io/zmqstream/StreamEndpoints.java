@@ -37,8 +37,7 @@ final class StreamEndpoints {
         LoopbackIpc.warnOf(endpoint);
         boolean done = socket.bind(endpoint);
         if (done) {
-            bound.add(socket.getLastEndpoint());
-            log.debug("{} bound to {}", stream, socket.getLastEndpoint());
+            noteBound(socket.getLastEndpoint());
         }
         return done;
     }
@@ -46,9 +45,14 @@ final class StreamEndpoints {
     int bindToRandomPort(ZMQ.Socket socket, String endpoint) {
         LoopbackIpc.warnOf(endpoint);
         int port = socket.bindToRandomPort(endpoint);
-        bound.add(socket.getLastEndpoint());
-        log.debug("{} bound to {}", stream, socket.getLastEndpoint());
+        noteBound(socket.getLastEndpoint());
         return port;
+    }
+
+    /** A bind took effect at {@code endpoint}, as the socket reports it (a wildcard port resolved). */
+    private void noteBound(String endpoint) {
+        bound.add(endpoint);
+        log.debug("{} bound to {}", stream, endpoint);
     }
 
     boolean connect(ZMQ.Socket socket, String endpoint) {
