@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.ZContext;
@@ -53,14 +54,16 @@ public class ZmqAutoConfiguration {
     }
 
     /**
-     * Keeps the streams and the lag monitor out of {@code spring.main.lazy-initialization}: nothing
-     * asks for a stream that only a listener reads, yet it must bind when the application starts.
+     * Keeps the streams, the lag monitor and the published endpoints out of
+     * {@code spring.main.lazy-initialization}: nothing asks for a stream that only a listener reads,
+     * yet it must bind when the application starts.
      *
      * @return the filter
      */
     @Bean
     static LazyInitializationExcludeFilter zmqLazyInitializationExcludeFilter() {
-        return LazyInitializationExcludeFilter.forBeanTypes(ZMQStream.class, LoopLagMonitor.class);
+        return LazyInitializationExcludeFilter.forBeanTypes(ZMQStream.class, LoopLagMonitor.class,
+                LocalStreamEndpoints.class);
     }
 
     /**
@@ -178,6 +181,12 @@ public class ZmqAutoConfiguration {
     public ZmqStreamRegistry zmqStreamRegistry(ZmqProperties properties, ZmqStreamFactory factory,
             ProxyLoops proxyLoops) {
         return new ZmqStreamRegistry(properties, factory, proxyLoops);
+    }
+
+    /** {@code local.zmq.streams.<name>.port} and {@code .endpoints} once the streams are open, as Boot's {@code local.server.port}. */
+    @Bean
+    LocalStreamEndpoints zmqLocalStreamEndpoints(ZmqStreamRegistry streams, ConfigurableEnvironment environment) {
+        return new LocalStreamEndpoints(streams, environment);
     }
 
     /**
