@@ -5,9 +5,6 @@ import java.util.Arrays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -16,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 
+import static io.zmqstream.autoconfigure.StartupFailures.start;
 import static io.zmqstream.autoconfigure.TestPeers.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -70,11 +68,8 @@ class ZmqConfigurationFailureTest {
 
     @Test
     void aStreamNamedLikeAnotherBeanNamesThePropertyAndTheFix(CapturedOutput output) {
-        SpringApplication application = new SpringApplication(FailingApp.class, BeanNamedOrders.class);
-        application.setWebApplicationType(WebApplicationType.NONE);
-
-        assertThatThrownBy(() -> application.run("--zmq.streams.orders.type=pull",
-                "--zmq.streams.orders.bind=inproc://orders").close()).isNotNull();
+        assertThatThrownBy(() -> start(new Class<?>[] {BeanNamedOrders.class}, "--zmq.streams.orders.type=pull",
+                "--zmq.streams.orders.bind=inproc://orders")).isNotNull();
 
         assertThat(output).contains("APPLICATION FAILED TO START")
                 .contains("The ZeroMQ property 'zmq.streams.orders' is invalid: its stream becomes the bean 'orders', "
@@ -208,29 +203,13 @@ class ZmqConfigurationFailureTest {
     }
 
     private static FailureAnalysis analysis(String... properties) {
-        FailureAnalysis[] analysis = new FailureAnalysis[1];
-        runner().withPropertyValues(properties).run(context -> {
-            assertThat(context).hasFailed();
-            analysis[0] = new ZmqConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
-        });
-        return analysis[0];
+        return StartupFailures.analysis(new ZmqConfigurationFailureAnalyzer(), properties);
     }
 
     private static void assertFailure(FailureAnalysis analysis, String description, String action) {
         assertThat(analysis).as("a ZeroMQ failure analysis").isNotNull();
         assertThat(analysis.getDescription()).contains(description);
         assertThat(analysis.getAction()).contains(action);
-    }
-
-    private static void start(String... args) {
-        SpringApplication application = new SpringApplication(FailingApp.class);
-        application.setWebApplicationType(WebApplicationType.NONE);
-        application.run(args).close();
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    @EnableAutoConfiguration
-    static class FailingApp {
     }
 
     @Configuration(proxyBeanMethods = false)

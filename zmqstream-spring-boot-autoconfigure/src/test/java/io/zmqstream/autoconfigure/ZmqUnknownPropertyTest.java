@@ -2,14 +2,11 @@ package io.zmqstream.autoconfigure;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.annotation.Configuration;
 
+import static io.zmqstream.autoconfigure.StartupFailures.start;
 import static io.zmqstream.autoconfigure.TestPeers.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -71,22 +68,6 @@ class ZmqUnknownPropertyTest {
     }
 
     private static FailureAnalysis analysis(String... properties) {
-        FailureAnalysis[] analysis = new FailureAnalysis[1];
-        runner().withPropertyValues(properties).run(context -> {
-            assertThat(context).hasFailed();
-            analysis[0] = new ZmqUnknownPropertyFailureAnalyzer().analyze(context.getStartupFailure());
-        });
-        return analysis[0];
-    }
-
-    private static void start(String... args) {
-        SpringApplication application = new SpringApplication(App.class);
-        application.setWebApplicationType(WebApplicationType.NONE);
-        application.run(args).close();
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    @EnableAutoConfiguration
-    static class App {
+        return StartupFailures.analysis(new ZmqUnknownPropertyFailureAnalyzer(), properties);
     }
 }
