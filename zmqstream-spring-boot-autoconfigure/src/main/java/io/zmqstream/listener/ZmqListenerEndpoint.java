@@ -66,6 +66,15 @@ public final class ZmqListenerEndpoint {
     }
 
     /**
+     * The bean whose method listens, as the application context holds it (a proxy, when the bean is one).
+     *
+     * @return the bean
+     */
+    public Object getBean() {
+        return listener.bean();
+    }
+
+    /**
      * The annotated method.
      *
      * @return the method
