@@ -3,33 +3,22 @@ package com.example.shop;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.zeromq.SocketType;
-import org.zeromq.ZContext;
-import org.zeromq.ZMQ;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
- * The README's "Spring Boot in three steps", pasted into a new application: this package holds
- * exactly its snippets (the test checks they are still the README's), and the application they make
- * starts, receives an order as JSON and sends its audit record.
+ * The README's "Spring Boot in three steps" and "Testing your listeners", pasted into a new
+ * application: this package holds exactly their snippets, and this test checks they are still the
+ * README's; {@code OrderListenerTest}, the second, runs the application the first makes.
  */
-@SpringBootTest(classes = ShopApplication.class)
 class ReadmeApplicationTest {
 
     private static final Path README = Path.of("..", "README.md");
     private static final Path SOURCES = Path.of("src", "test");
-
-    @Autowired
-    private ZContext context;
 
     @Test
     void theSnippetsAreTheReadmesOwn() throws IOException {
@@ -40,22 +29,10 @@ class ReadmeApplicationTest {
     }
 
     @Test
-    void theApplicationReceivesAnOrderAndSendsItsAudit() {
-        try (ZMQ.Socket orders = context.createSocket(SocketType.PUSH);
-                ZMQ.Socket audit = context.createSocket(SocketType.SUB)) {
-            audit.subscribe(new byte[0]);
-            audit.setReceiveTimeOut(200);
-            audit.connect("tcp://127.0.0.1:5556");
-            orders.connect("tcp://127.0.0.1:5555");
-            // A subscriber misses what is published before its subscription arrives: order again until it hears.
-            String[] heard = new String[1];
-            await().atMost(Duration.ofSeconds(10)).until(() -> {
-                orders.send("{\"id\":\"42\"}");
-                heard[0] = audit.recvStr();
-                return heard[0] != null;
-            });
-            assertThat(heard[0]).isEqualTo("{\"orderId\":\"42\"}");
-        }
+    void theTestIsTheReadmesOwn() throws IOException {
+        String testing = section(Files.readString(README), "## Testing your listeners");
+        String test = Files.readString(SOURCES.resolve("java/com/example/shop/OrderListenerTest.java"));
+        assertThat(snippet(testing, "java")).isEqualTo(test.substring(test.indexOf("import ")));
     }
 
     /** The README from a heading to the next heading of its level. */
