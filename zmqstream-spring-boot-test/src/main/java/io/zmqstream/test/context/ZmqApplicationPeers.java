@@ -1,5 +1,6 @@
 package io.zmqstream.test.context;
 
+import java.lang.reflect.Type;
 import java.util.Arrays;
 
 import io.zmqstream.ZMQStream;
@@ -54,7 +55,7 @@ public final class ZmqApplicationPeers {
             }
 
             @Override
-            public Object decode(byte[] json, java.lang.reflect.Type type) throws Exception {
+            public Object decode(byte[] json, Type type) throws Exception {
                 return codec.decode(json, type);
             }
         };
