@@ -1,5 +1,7 @@
 package io.zmqstream.test;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -117,7 +119,7 @@ class ZmqTestPeersTest {
     @Test
     void aPeerBindsWhereAStreamConnects() throws Exception {
         int port;
-        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = free.getLocalPort();
         }
         ZMQStream stream = stream(SocketType.PUSH);

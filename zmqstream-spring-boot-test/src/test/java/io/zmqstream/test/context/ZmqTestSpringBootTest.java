@@ -1,7 +1,6 @@
 package io.zmqstream.test.context;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.zmqstream.ZMQStream;
 import io.zmqstream.listener.ZmqListener;
@@ -97,7 +96,6 @@ class ZmqTestSpringBootTest {
     static class OrderBook {
 
         private final ZMQStream audit;
-        final List<Order> orders = new CopyOnWriteArrayList<>();
 
         OrderBook(ZMQStream audit) {
             this.audit = audit;
@@ -105,7 +103,6 @@ class ZmqTestSpringBootTest {
 
         @ZmqListener("orders")
         public void receive(Order order) {
-            orders.add(order);
             audit.sendMultipart(List.of("audit".getBytes(), ("{\"item\":\"" + order.item() + "\",\"quantity\":"
                     + order.quantity() + "}").getBytes()));
         }
