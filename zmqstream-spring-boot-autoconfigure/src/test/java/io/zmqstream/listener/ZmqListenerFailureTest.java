@@ -19,8 +19,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.zeromq.ZMsg;
 
-import static io.zmqstream.listener.ListenerContexts.boundStream;
-import static io.zmqstream.listener.ListenerContexts.runner;
+import static io.zmqstream.autoconfigure.TestPeers.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -155,6 +154,11 @@ class ZmqListenerFailureTest {
         SpringApplication application = new SpringApplication(FailingApp.class, listeners);
         application.setWebApplicationType(WebApplicationType.NONE);
         application.run(args).close();
+    }
+
+    /** The properties of a stream of the given type bound to {@code inproc://<name>}. */
+    private static String[] boundStream(String name, String type) {
+        return new String[] { "zmq.streams." + name + ".type=" + type, "zmq.streams." + name + ".bind=inproc://" + name };
     }
 
     private static FailureAnalysis analysis(Class<?> listeners, String... properties) {

@@ -1,5 +1,6 @@
 package io.zmqstream.test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -81,6 +82,19 @@ public class ZmqTestPeers implements AutoCloseable {
     }
 
     /**
+     * A peer of the named stream, of the given socket type, with a routing identity: the one a
+     * ROUTER stream sees it by.
+     *
+     * @param streamName the stream's name
+     * @param type a socket type that can talk to the stream's
+     * @param identity the peer's routing identity, in UTF-8
+     * @return the peer, connected or bound
+     */
+    public ZmqTestPeer peer(String streamName, SocketType type, String identity) {
+        return peer(streams.apply(streamName), type, identity);
+    }
+
+    /**
      * A peer of the stream, of the socket type that talks to it.
      *
      * @param stream the stream, bound or connected
@@ -98,9 +112,24 @@ public class ZmqTestPeers implements AutoCloseable {
      * @return the peer, connected or bound
      */
     public ZmqTestPeer peer(ZMQStream stream, SocketType type) {
+        return peer(stream, type, null);
+    }
+
+    /**
+     * A peer of the stream, of the given socket type, with a routing identity unless {@code null}.
+     *
+     * @param stream the stream, bound or connected
+     * @param type a socket type that can talk to the stream's
+     * @param identity the peer's routing identity, in UTF-8; {@code null} for one ZeroMQ makes up
+     * @return the peer, connected or bound
+     */
+    public ZmqTestPeer peer(ZMQStream stream, SocketType type, String identity) {
         PeerSocketTypes.requireCompatible(stream.getSocketType(), type, stream.getName());
         ZMQ.Socket socket = stream.getIoLoop().getContext().createSocket(type);
         try {
+            if (identity != null) {
+                socket.setIdentity(identity.getBytes(StandardCharsets.UTF_8));
+            }
             socket.setLinger(0);
             socket.setSendTimeOut((int) timeout.toMillis());
             socket.setHandshakeIvl((int) HANDSHAKE_INTERVAL.toMillis());

@@ -133,6 +133,18 @@ class ZmqTestPeersTest {
     }
 
     @Test
+    void aRouterStreamReachesAPeerByTheIdentityItWasGiven() {
+        ZMQStream router = bound(SocketType.ROUTER);
+        ZmqTestPeer peer = peers.peer(router, SocketType.DEALER, "client-7");
+        // The handshake is done once an echo has come back.
+        assertThat(peer.request("ping").lastText()).isEqualTo("echo ping");
+
+        router.sendMultipart(frames("client-7", "addressed"));
+
+        peer.expectMessage("addressed");
+    }
+
+    @Test
     void jsonGoesBothWays() throws Exception {
         ZMQStream stream = bound(SocketType.PAIR);
         ZmqTestPeer peer = peers.peer(stream);

@@ -6,6 +6,9 @@ import java.util.Map;
 
 import io.zmqstream.Frame;
 import io.zmqstream.ZMQStream;
+import io.zmqstream.test.ZmqTestPeer;
+import io.zmqstream.test.ZmqTestPeers;
+import io.zmqstream.test.context.ZmqApplicationPeers;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Configuration;
 import org.zeromq.SocketType;
@@ -14,9 +17,7 @@ import org.zeromq.ZMQ;
 import org.zeromq.ZMsg;
 
 import static io.zmqstream.listener.ListenerContexts.boundStream;
-import static io.zmqstream.listener.ListenerContexts.peer;
 import static io.zmqstream.listener.ListenerContexts.runner;
-import static io.zmqstream.listener.ListenerContexts.sendTexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Each kind of parameter a {@code @ZmqListener} method declares gets its part of the message. */
@@ -26,7 +27,7 @@ class ZmqListenerArgumentsTest {
     void framesBytesTextAndJeroMqTypesAreFilledFromTheMessage() {
         runner().withUserConfiguration(EveryFrameType.class).withPropertyValues(boundStream("in", "pull"))
                 .run(context -> {
-                    sendTexts(peer(context, SocketType.PUSH, "in"), "topic", "middle", "last");
+                    ZmqApplicationPeers.of(context).peer("in").sendString("topic", "middle", "last");
 
                     Map<String, Object> arguments = context.getBean(EveryFrameType.class).calls.next();
                     assertThat(texts((List<?>) arguments.get("frames"))).containsExactly("topic", "middle", "last");
@@ -52,7 +53,7 @@ class ZmqListenerArgumentsTest {
         runner().withUserConfiguration(JsonListener.class).withPropertyValues(boundStream("orders", "pull"))
                 .withPropertyValues("spring.jackson.property-naming-strategy=SNAKE_CASE")
                 .run(context -> {
-                    sendTexts(peer(context, SocketType.PUSH, "orders"), "eu",
+                    ZmqApplicationPeers.of(context).peer("orders").sendString("eu",
                             "{\"order_id\":7,\"items\":[\"tea\",\"milk\"]}");
 
                     Map<String, Object> arguments = context.getBean(JsonListener.class).calls.next();
@@ -66,7 +67,7 @@ class ZmqListenerArgumentsTest {
     void withoutCopyTheMethodGetsJeroMqFramesWithTheirMetadata() {
         runner().withUserConfiguration(FrameListener.class).withPropertyValues(boundStream("raw", "pull"))
                 .run(context -> {
-                    sendTexts(peer(context, SocketType.PUSH, "raw"), "a", "b");
+                    ZmqApplicationPeers.of(context).peer("raw").sendString("a", "b");
 
                     Map<String, Object> arguments = context.getBean(FrameListener.class).calls.next();
                     List<?> frames = (List<?>) arguments.get("frames");
@@ -82,12 +83,13 @@ class ZmqListenerArgumentsTest {
     void onARouterTheEnvelopeIsSplitOffTheBody() {
         runner().withUserConfiguration(EnvelopeListener.class).withPropertyValues(boundStream("router", "router"))
                 .run(context -> {
-                    ZMQ.Socket dealer = peer(context, SocketType.DEALER, "router", "dealer-1");
-                    ZMQ.Socket req = peer(context, SocketType.REQ, "router", "req-1");
+                    ZmqTestPeers peers = ZmqApplicationPeers.of(context);
+                    ZmqTestPeer dealer = peers.peer("router", SocketType.DEALER, "dealer-1");
+                    ZmqTestPeer req = peers.peer("router", SocketType.REQ, "req-1");
 
-                    sendTexts(dealer, "plain", "body");
+                    dealer.sendString("plain", "body");
                     Map<String, Object> fromDealer = context.getBean(EnvelopeListener.class).calls.next();
-                    sendTexts(req, "request");
+                    req.sendString("request");
                     Map<String, Object> fromReq = context.getBean(EnvelopeListener.class).calls.next();
 
                     assertThat(texts(((RoutingEnvelope) fromDealer.get("envelope")).frames())).containsExactly("dealer-1");

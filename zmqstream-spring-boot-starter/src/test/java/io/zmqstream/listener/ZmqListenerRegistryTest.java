@@ -10,21 +10,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.zmqstream.PeerSockets;
 import io.zmqstream.ZMQStream;
 import io.zmqstream.ZmqIoLoop;
-import io.zmqstream.autoconfigure.TestPeers;
+import io.zmqstream.test.ZmqTestPeer;
+import io.zmqstream.test.ZmqTestPeers;
+import io.zmqstream.test.context.ZmqApplicationPeers;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 
-import static io.zmqstream.autoconfigure.TestPeers.TIMEOUT;
+import static io.zmqstream.listener.ListenerContexts.TIMEOUT;
 import static io.zmqstream.listener.ListenerContexts.boundStream;
-import static io.zmqstream.listener.ListenerContexts.peer;
-import static io.zmqstream.listener.ListenerContexts.receiveTexts;
 import static io.zmqstream.listener.ListenerContexts.runner;
-import static io.zmqstream.listener.ListenerContexts.sendTexts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
@@ -58,15 +58,15 @@ class ZmqListenerRegistryTest {
                     ZmqListenerEndpointRegistry registry = context.getBean(ZmqListenerEndpointRegistry.class);
                     Orders orders = context.getBean(Orders.class);
                     ZMQStream stream = context.getBean("orders", ZMQStream.class);
-                    ZMQ.Socket push = peer(context, SocketType.PUSH, "orders");
-                    sendTexts(push, "before");
+                    ZmqTestPeer push = ZmqApplicationPeers.of(context).peer("orders");
+                    push.sendString("before");
                     assertThat(orders.calls.next()).isEqualTo("before");
 
                     registry.pause("orders");
                     assertThat(registry.getListener("orders").isPaused()).isTrue();
                     assertThat(stream.isReceiving()).isFalse();
                     for (int i = 0; i < 500; i++) {
-                        sendTexts(push, "paused " + i);
+                        push.sendString("paused " + i);
                     }
                     await().during(Duration.ofMillis(300)).atMost(TIMEOUT).until(() -> orders.calls.size() == 0);
                     assertThat(stream.getStatistics().getMessagesReceived()).isEqualTo(1);
@@ -85,18 +85,18 @@ class ZmqListenerRegistryTest {
                 .withPropertyValues("orders.stream=orders", "orders.auto-startup=false").run(context -> {
                     ZmqListenerEndpointRegistry registry = context.getBean(ZmqListenerEndpointRegistry.class);
                     Orders orders = context.getBean(Orders.class);
-                    ZMQ.Socket push = peer(context, SocketType.PUSH, "orders");
+                    ZmqTestPeer push = ZmqApplicationPeers.of(context).peer("orders");
                     ZmqListenerEndpoint endpoint = registry.getListener("orders");
                     assertThat(endpoint.isAutoStartup()).isFalse();
                     assertThat(endpoint.isRunning()).isFalse();
-                    sendTexts(push, "waits");
+                    push.sendString("waits");
                     await().during(Duration.ofMillis(200)).atMost(TIMEOUT).until(() -> orders.calls.size() == 0);
 
                     registry.start("orders");
                     assertThat(orders.calls.next()).isEqualTo("waits");
                     registry.stop("orders");
                     assertThat(endpoint.isReceiving()).isFalse();
-                    sendTexts(push, "after stop");
+                    push.sendString("after stop");
                     await().during(Duration.ofMillis(200)).atMost(TIMEOUT).until(() -> orders.calls.size() == 0);
                     registry.start("orders");
                     assertThat(orders.calls.next()).isEqualTo("after stop");
@@ -122,7 +122,8 @@ class ZmqListenerRegistryTest {
 
     @Test
     void theApplicationStopsAndStartsAgainKeepingItsSocketsAndWhatWaitedMeanwhile() {
-        try (TestPeers peers = new TestPeers()) {
+        // A peer of its own context, so that it outlives the application's.
+        try (PeerSockets peers = new PeerSockets()) {
             ZMQ.Socket results = peers.socket(SocketType.PULL);
             int port = results.bindToRandomPort("tcp://127.0.0.1");
             runner().withUserConfiguration(Orders.class).withPropertyValues(boundStream("orders", "pull"))
@@ -132,15 +133,15 @@ class ZmqListenerRegistryTest {
                         Orders orders = context.getBean(Orders.class);
                         ZMQStream ordersStream = context.getBean("orders", ZMQStream.class);
                         ZMQStream resultsStream = context.getBean("results", ZMQStream.class);
-                        ZMQ.Socket push = peer(context, SocketType.PUSH, "orders");
-                        sendTexts(push, "before");
+                        ZmqTestPeer push = ZmqApplicationPeers.of(context).peer("orders");
+                        push.sendString("before");
                         assertThat(orders.calls.next()).isEqualTo("before");
 
                         context.stop();
                         await().atMost(TIMEOUT).until(() -> !context.getBean(ZmqIoLoop.class).isRunning());
                         assertThat(ordersStream.isClosed()).isFalse();
                         for (int i = 0; i < 100; i++) {
-                            sendTexts(push, "while stopped " + i);
+                            push.sendString("while stopped " + i);
                         }
                         resultsStream.sendString("queued while stopped");
                         await().during(Duration.ofMillis(300)).atMost(TIMEOUT).until(() -> orders.calls.size() == 0);
@@ -164,10 +165,10 @@ class ZmqListenerRegistryTest {
         runner().withUserConfiguration(Prices.class).withPropertyValues(boundStream("prices", "pull"))
                 .run(context -> {
                     Prices prices = context.getBean(Prices.class);
-                    ZMQ.Socket push = peer(context, SocketType.PUSH, "prices");
+                    ZmqTestPeer push = ZmqApplicationPeers.of(context).peer("prices");
 
-                    sendTexts(push, "EURUSD", "{not json");
-                    sendTexts(push, "EURUSD", "{\"bid\":1.05,\"ask\":1.06}");
+                    push.sendString("EURUSD", "{not json");
+                    push.sendString("EURUSD", "{\"bid\":1.05,\"ask\":1.06}");
 
                     assertThat(prices.calls.next()).isEqualTo(new Quote(1.05, 1.06));
                     assertThat(prices.failures).hasSize(1);
@@ -190,7 +191,7 @@ class ZmqListenerRegistryTest {
         runner().withUserConfiguration(Orders.class, CountingErrorHandler.class)
                 .withPropertyValues(boundStream("orders", "pull")).withPropertyValues("orders.stream=orders")
                 .run(context -> {
-                    sendTexts(peer(context, SocketType.PUSH, "orders"), "explode");
+                    ZmqApplicationPeers.of(context).peer("orders").sendString("explode");
 
                     await().atMost(TIMEOUT).until(() -> context.getBean(CountingErrorHandler.class).handled.get() == 1);
                     assertThat(context.getBean(ZmqListenerEndpointRegistry.class).getListener("orders").getFailureCount())
@@ -204,40 +205,41 @@ class ZmqListenerRegistryTest {
                 .withPropertyValues(boundStream("slow", "router"))
                 .withPropertyValues(boundStream("fast", "pull")).run(context -> {
                     SlowAndFast listeners = context.getBean(SlowAndFast.class);
-                    ZMQ.Socket client = peer(context, SocketType.DEALER, "slow", "client");
-                    ZMQ.Socket fast = peer(context, SocketType.PUSH, "fast");
+                    ZmqTestPeers peers = ZmqApplicationPeers.of(context);
+                    ZmqTestPeer client = peers.peer("slow", SocketType.DEALER, "client");
+                    ZmqTestPeer fast = peers.peer("fast");
                     for (int i = 0; i < 3; i++) {
-                        sendTexts(client, "slow " + i);
+                        client.sendString("slow " + i);
                     }
                     await().atMost(TIMEOUT).until(() -> listeners.slowStarted.size() == 2);
 
                     // Both executor threads are blocked and the in-flight limit holds the third request back,
                     // while the stream on the same loop goes on.
                     for (int i = 0; i < 100; i++) {
-                        sendTexts(fast, "fast " + i);
+                        fast.sendString("fast " + i);
                     }
                     await().atMost(TIMEOUT).until(() -> listeners.fastReceived.get() == 100);
                     assertThat(listeners.slowStarted).hasSize(2)
                             .allSatisfy(thread -> assertThat(thread).startsWith("slow-worker"));
 
                     listeners.release.countDown();
-                    List<String> replies = List.of(receiveTexts(client).get(0), receiveTexts(client).get(0),
-                            receiveTexts(client).get(0));
+                    List<String> replies = List.of(client.expectMessage().text(0), client.expectMessage().text(0),
+                            client.expectMessage().text(0));
                     assertThat(replies).containsExactlyInAnyOrder("done slow 0", "done slow 1", "done slow 2");
                 });
     }
 
     @Test
     void closingTheApplicationWaitsForMessagesInProgressAndSendsTheirReplies() {
-        try (TestPeers peers = new TestPeers()) {
+        try (PeerSockets peers = new PeerSockets()) {
             runner().withUserConfiguration(SlowAndFast.class)
                     .withPropertyValues("zmq.streams.slow.type=router", "zmq.streams.slow.bind=tcp://127.0.0.1:*")
                     .withPropertyValues(boundStream("fast", "pull")).run(context -> {
                         SlowAndFast listeners = context.getBean(SlowAndFast.class);
                         // A peer of its own context, so that it outlives the application's.
                         ZMQ.Socket client = peers.socket(SocketType.DEALER);
-                        client.connect(TestPeers.boundEndpoint(context.getBean("slow", ZMQStream.class)));
-                        sendTexts(client, "last words");
+                        client.connect(PeerSockets.boundEndpoint(context.getBean("slow", ZMQStream.class)));
+                        client.send("last words");
                         await().atMost(TIMEOUT).until(() -> listeners.slowStarted.size() == 1);
 
                         CompletableFuture<Void> closing = CompletableFuture.runAsync(context::close);
@@ -245,7 +247,7 @@ class ZmqListenerRegistryTest {
                         await().during(Duration.ofMillis(300)).atMost(TIMEOUT).until(() -> !closing.isDone());
 
                         listeners.release.countDown();
-                        assertThat(receiveTexts(client)).containsExactly("done last words");
+                        assertThat(client.recvStr()).isEqualTo("done last words");
                         closing.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                     });
         }

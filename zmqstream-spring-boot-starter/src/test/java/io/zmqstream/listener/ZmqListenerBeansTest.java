@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 
 import io.zmqstream.ZMQStream;
 import io.zmqstream.autoconfigure.ZmqAutoConfiguration;
+import io.zmqstream.test.context.ZmqApplicationPeers;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -17,13 +18,9 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.context.annotation.Scope;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.scheduling.annotation.EnableAsync;
-import org.zeromq.SocketType;
-import org.zeromq.ZMQ;
 
 import static io.zmqstream.listener.ListenerContexts.boundStream;
-import static io.zmqstream.listener.ListenerContexts.peer;
 import static io.zmqstream.listener.ListenerContexts.runner;
-import static io.zmqstream.listener.ListenerContexts.sendTexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -37,7 +34,7 @@ class ZmqListenerBeansTest {
     void aListenerDeclaredOnAnInterfaceMethodReceives() {
         runner().withUserConfiguration(InterfaceListenerConfig.class).withPropertyValues(boundStream("jobs", "pull"))
                 .run(context -> {
-                    sendTexts(peer(context, SocketType.PUSH, "jobs"), "job-1");
+                    ZmqApplicationPeers.of(context).peer("jobs").sendString("job-1");
 
                     assertThat(context.getBean(JobHandler.class).calls.next()).isEqualTo("job-1");
                 });
@@ -47,7 +44,7 @@ class ZmqListenerBeansTest {
     void aGenericParameterBoundInASubclassIsReadAsTheBoundType() {
         runner().withUserConfiguration(GenericListenerConfig.class).withPropertyValues(boundStream("orders", "pull"))
                 .run(context -> {
-                    sendTexts(peer(context, SocketType.PUSH, "orders"), "{\"id\":\"o-1\",\"quantity\":3}");
+                    ZmqApplicationPeers.of(context).peer("orders").sendString("{\"id\":\"o-1\",\"quantity\":3}");
 
                     assertThat(context.getBean(OrderHandler.class).calls.next()).isEqualTo(new Order("o-1", 3));
                 });
@@ -57,10 +54,8 @@ class ZmqListenerBeansTest {
     void aGenericReturnTypeBoundInASubclassIsTheReply() {
         runner().withUserConfiguration(GenericReplyConfig.class).withPropertyValues(boundStream("quotes", "rep"))
                 .run(context -> {
-                    ZMQ.Socket req = peer(context, SocketType.REQ, "quotes");
-                    sendTexts(req, "o-2");
-
-                    assertThat(req.recvStr()).isEqualTo("{\"id\":\"o-2\",\"quantity\":1}");
+                    assertThat(ZmqApplicationPeers.of(context).peer("quotes").request("o-2").texts())
+                            .containsExactly("{\"id\":\"o-2\",\"quantity\":1}");
                 });
     }
 
@@ -71,7 +66,7 @@ class ZmqListenerBeansTest {
                     ClassProxiedListener listener = context.getBean(ClassProxiedListener.class);
                     assertThat(listener.getClass()).isNotEqualTo(ClassProxiedListener.class);
 
-                    sendTexts(peer(context, SocketType.PUSH, "jobs"), "through the proxy");
+                    ZmqApplicationPeers.of(context).peer("jobs").sendString("through the proxy");
 
                     assertThat(listener.calls().next()).isEqualTo("through the proxy");
                 });
@@ -102,11 +97,13 @@ class ZmqListenerBeansTest {
     void streamsAndListenersStartWithTheApplicationUnderGlobalLazyInitialization() throws InterruptedException {
         SpringApplication application = new SpringApplication(LazyApp.class);
         application.setWebApplicationType(WebApplicationType.NONE);
-        try (ConfigurableApplicationContext context = application.run("--spring.main.lazy-initialization=true",
+        // Named so that it reads none of this module's application.yml, which is the README application's.
+        try (ConfigurableApplicationContext context = application.run("--spring.config.name=lazy-initialization",
+                "--spring.main.lazy-initialization=true",
                 "--zmq.streams.jobs.type=pull", "--zmq.streams.jobs.bind=inproc://lazy-jobs")) {
             assertThat(context.getBeanFactory().containsSingleton("jobs")).as("the stream bean exists").isTrue();
 
-            sendTexts(peer(context, SocketType.PUSH, "lazy-jobs"), "job under lazy init");
+            ZmqApplicationPeers.of(context).peer("jobs").sendString("job under lazy init");
 
             assertThat(context.getBean(JobHandler.class).calls.next()).isEqualTo("job under lazy init");
         }
@@ -124,11 +121,11 @@ class ZmqListenerBeansTest {
                     assertThat(context.getBean("ORDERS", ZMQStream.class).getName()).isEqualTo("ORDERS");
                     OddNames listeners = context.getBean(OddNames.class);
 
-                    sendTexts(peer(context, SocketType.PUSH, "my-orders"), "dashed");
+                    ZmqApplicationPeers.of(context).peer("my-orders").sendString("dashed");
                     assertThat(listeners.calls.next()).isEqualTo("dashed");
-                    sendTexts(peer(context, SocketType.PUSH, "orders-v1"), "dotted");
+                    ZmqApplicationPeers.of(context).peer("orders.v1").sendString("dotted");
                     assertThat(listeners.calls.next()).isEqualTo("dotted");
-                    sendTexts(peer(context, SocketType.PUSH, "upper-orders"), "upper");
+                    ZmqApplicationPeers.of(context).peer("ORDERS").sendString("upper");
                     assertThat(listeners.calls.next()).isEqualTo("upper");
                 });
     }

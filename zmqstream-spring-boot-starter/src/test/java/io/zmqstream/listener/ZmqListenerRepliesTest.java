@@ -14,8 +14,10 @@ import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 import io.zmqstream.ZMQStream;
-import io.zmqstream.autoconfigure.TestPeers;
-import org.junit.jupiter.api.AfterEach;
+import io.zmqstream.test.ZmqTestMessage;
+import io.zmqstream.test.ZmqTestPeer;
+import io.zmqstream.test.ZmqTestPeers;
+import io.zmqstream.test.context.ZmqApplicationPeers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,28 +28,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.zeromq.SocketType;
 import org.zeromq.ZFrame;
-import org.zeromq.ZMQ;
 import org.zeromq.ZMsg;
 
-import static io.zmqstream.autoconfigure.TestPeers.TIMEOUT;
+import static io.zmqstream.listener.ListenerContexts.TIMEOUT;
 import static io.zmqstream.listener.ListenerContexts.boundStream;
-import static io.zmqstream.listener.ListenerContexts.peer;
-import static io.zmqstream.listener.ListenerContexts.receiveTexts;
 import static io.zmqstream.listener.ListenerContexts.runner;
-import static io.zmqstream.listener.ListenerContexts.sendTexts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** What a {@code @ZmqListener} method returns goes back to the peer that asked. */
 @ExtendWith(OutputCaptureExtension.class)
 class ZmqListenerRepliesTest {
-
-    private final TestPeers peers = new TestPeers();
-
-    @AfterEach
-    void closePeers() {
-        peers.close();
-    }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -61,11 +52,9 @@ class ZmqListenerRepliesTest {
     void eachReturnTypeIsSentAsTheReply(String stream, String expected) {
         runner().withUserConfiguration(EveryReturnType.class).withPropertyValues(everyReturnTypeStream())
                 .run(context -> {
-                    ZMQ.Socket req = peer(context, SocketType.REQ, stream);
+                    ZmqTestMessage reply = ZmqApplicationPeers.of(context).peer(stream).request("order-1");
 
-                    sendTexts(req, "order-1");
-
-                    assertThat(String.join(",", receiveTexts(req))).isEqualTo(expected);
+                    assertThat(String.join(",", reply.texts())).isEqualTo(expected);
                 });
     }
 
@@ -73,7 +62,7 @@ class ZmqListenerRepliesTest {
     void aVoidListenerSendsNothingAndAStreamThatDoesNotReplyTakesAVoidMethod() {
         runner().withUserConfiguration(VoidListener.class).withPropertyValues(boundStream("jobs", "pull"))
                 .run(context -> {
-                    sendTexts(peer(context, SocketType.PUSH, "jobs"), "job-1");
+                    ZmqApplicationPeers.of(context).peer("jobs").sendString("job-1");
 
                     assertThat(context.getBean(VoidListener.class).calls.next()).isEqualTo("job-1");
                     assertThat(context.getBean("jobs", ZMQStream.class).getStatistics().getMessagesSent()).isZero();
@@ -84,27 +73,27 @@ class ZmqListenerRepliesTest {
     void routerRepliesReachTheClientThatAsked() {
         runner().withUserConfiguration(RouterEcho.class).withPropertyValues(boundStream("router", "router"))
                 .run(context -> {
-                    List<ZMQ.Socket> dealers = new ArrayList<>();
+                    ZmqTestPeers peers = ZmqApplicationPeers.of(context);
+                    List<ZmqTestPeer> dealers = new ArrayList<>();
                     for (int i = 0; i < 5; i++) {
-                        dealers.add(peer(context, SocketType.DEALER, "router", "client-" + i));
+                        dealers.add(peers.peer("router", SocketType.DEALER, "client-" + i));
                     }
-                    ZMQ.Socket req = peer(context, SocketType.REQ, "router", "req");
+                    ZmqTestPeer req = peers.peer("router", SocketType.REQ, "req");
 
                     for (int round = 0; round < 20; round++) {
                         for (int i = 0; i < dealers.size(); i++) {
-                            sendTexts(dealers.get(i), "from client-" + i, "round " + round);
+                            dealers.get(i).sendString("from client-" + i, "round " + round);
                         }
                     }
-                    sendTexts(req, "from req");
+                    req.sendString("from req");
 
                     for (int i = 0; i < dealers.size(); i++) {
                         for (int round = 0; round < 20; round++) {
-                            assertThat(receiveTexts(dealers.get(i)))
-                                    .containsExactly("client-" + i + " said from client-" + i, "round " + round);
+                            dealers.get(i).expectMessage("client-" + i + " said from client-" + i, "round " + round);
                         }
                     }
                     // The REQ's empty delimiter went back with its envelope, or the REQ would drop the reply.
-                    assertThat(receiveTexts(req)).containsExactly("req said from req");
+                    req.expectMessage("req said from req");
                 });
     }
 
@@ -113,12 +102,11 @@ class ZmqListenerRepliesTest {
         runner().withUserConfiguration(RepCounter.class)
                 .withPropertyValues("zmq.streams.counter.type=rep", "zmq.streams.counter.bind=tcp://127.0.0.1:*")
                 .run(context -> {
-                    ZMQ.Socket req = peers.socket(SocketType.REQ);
-                    req.connect(TestPeers.boundEndpoint(context.getBean("counter", ZMQStream.class)));
+                    // The peer connects to the port the wildcard bind took.
+                    ZmqTestPeer req = ZmqApplicationPeers.of(context).peer("counter");
 
                     for (int i = 0; i < 1_000; i++) {
-                        req.send("n" + i);
-                        assertThat(req.recvStr()).isEqualTo("n" + i + " is request " + (i + 1));
+                        req.sendString("n" + i).expectMessage("n" + i + " is request " + (i + 1));
                     }
                 });
     }
@@ -127,17 +115,18 @@ class ZmqListenerRepliesTest {
     void aRepListenerOnAnExecutorWithAnInFlightLimitServesSeveralClientsInTurn() {
         runner().withUserConfiguration(RepOnExecutor.class).withPropertyValues(boundStream("service", "rep"))
                 .run(context -> {
-                    List<ZMQ.Socket> clients = new ArrayList<>();
+                    ZmqTestPeers peers = ZmqApplicationPeers.of(context);
+                    List<ZmqTestPeer> clients = new ArrayList<>();
                     for (int i = 0; i < 8; i++) {
-                        clients.add(peer(context, SocketType.REQ, "service"));
+                        clients.add(peers.peer("service"));
                     }
                     for (int round = 0; round < 50; round++) {
                         // Eight requests wait at the REP while it answers one at a time, off the loop thread.
                         for (int i = 0; i < clients.size(); i++) {
-                            sendTexts(clients.get(i), "c" + i + " r" + round);
+                            clients.get(i).sendString("c" + i + " r" + round);
                         }
                         for (int i = 0; i < clients.size(); i++) {
-                            assertThat(receiveTexts(clients.get(i))).containsExactly("worker: c" + i + " r" + round);
+                            clients.get(i).expectMessage("worker: c" + i + " r" + round);
                         }
                     }
                 });
@@ -148,17 +137,17 @@ class ZmqListenerRepliesTest {
         runner().withUserConfiguration(SlowAsyncRouter.class).withPropertyValues(boundStream("async", "router"))
                 .run(context -> {
                     SlowAsyncRouter listener = context.getBean(SlowAsyncRouter.class);
-                    ZMQ.Socket first = peer(context, SocketType.DEALER, "async", "first");
-                    ZMQ.Socket second = peer(context, SocketType.DEALER, "async", "second");
-                    sendTexts(first, "a");
-                    sendTexts(second, "b");
+                    ZmqTestPeer first = ZmqApplicationPeers.of(context).peer("async", SocketType.DEALER, "first");
+                    ZmqTestPeer second = ZmqApplicationPeers.of(context).peer("async", SocketType.DEALER, "second");
+                    first.sendString("a");
+                    second.sendString("b");
                     await().atMost(TIMEOUT).until(() -> listener.pending.size() == 2);
 
                     // Completed on the test thread, the later request first: each reply still reaches its client.
                     listener.pending.get("b").complete("done b");
-                    assertThat(receiveTexts(second)).containsExactly("done b");
+                    second.expectMessage("done b");
                     listener.pending.get("a").complete("done a");
-                    assertThat(receiveTexts(first)).containsExactly("done a");
+                    first.expectMessage("done a");
                 });
     }
 
@@ -167,11 +156,11 @@ class ZmqListenerRepliesTest {
         runner().withUserConfiguration(Forwarder.class)
                 .withPropertyValues(boundStream("incoming", "pull"))
                 .withPropertyValues(boundStream("outgoing", "push")).run(context -> {
-                    ZMQ.Socket pull = peer(context, SocketType.PULL, "outgoing");
+                    ZmqTestPeer pull = ZmqApplicationPeers.of(context).peer("outgoing");
 
-                    sendTexts(peer(context, SocketType.PUSH, "incoming"), "x");
+                    ZmqApplicationPeers.of(context).peer("incoming").sendString("x");
 
-                    assertThat(receiveTexts(pull)).containsExactly("forwarded x");
+                    pull.expectMessage("forwarded x");
                 });
     }
 
@@ -180,14 +169,14 @@ class ZmqListenerRepliesTest {
         runner().withUserConfiguration(EveryReturnType.class).withPropertyValues(everyReturnTypeStream())
                 .withPropertyValues("spring.jackson.property-naming-strategy=SNAKE_CASE")
                 .withPropertyValues(boundStream("out", "push")).run(context -> {
-                    ZMQ.Socket req = peer(context, SocketType.REQ, "json");
-                    ZMQ.Socket pull = peer(context, SocketType.PULL, "out");
+                    ZmqTestPeer req = ZmqApplicationPeers.of(context).peer("json");
+                    ZmqTestPeer pull = ZmqApplicationPeers.of(context).peer("out");
 
-                    sendTexts(req, "order-2");
+                    req.sendString("order-2");
                     context.getBean("out", ZMQStream.class).sendJson(new LineItem("tea", 2));
 
-                    assertThat(receiveTexts(req)).containsExactly("{\"id\":\"order-2\",\"accepted\":true}");
-                    assertThat(receiveTexts(pull)).containsExactly("{\"item_name\":\"tea\",\"item_count\":2}");
+                    req.expectMessage("{\"id\":\"order-2\",\"accepted\":true}");
+                    pull.expectMessage("{\"item_name\":\"tea\",\"item_count\":2}");
                 });
     }
 
@@ -198,12 +187,10 @@ class ZmqListenerRepliesTest {
     void aRepListenerThatThrowsRepliesWithAnEmptyFrameAndTakesTheNextRequest(CapturedOutput output) {
         runner().withUserConfiguration(Picky.class).withPropertyValues(boundStream("picky", "rep"))
                 .run(context -> {
-                    ZMQ.Socket req = peer(context, SocketType.REQ, "picky");
+                    ZmqTestPeer req = ZmqApplicationPeers.of(context).peer("picky");
 
-                    sendTexts(req, "bad");
-                    assertThat(receiveTexts(req)).containsExactly("");
-                    sendTexts(req, "good");
-                    assertThat(receiveTexts(req)).containsExactly("fine: good");
+                    req.sendString("bad").expectMessage("");
+                    req.sendString("good").expectMessage("fine: good");
 
                     // The default id is <bean name>.<method>; the runner names the bean after its class.
                     ZmqListenerEndpoint endpoint = context.getBean(ZmqListenerEndpointRegistry.class)
@@ -221,13 +208,11 @@ class ZmqListenerRepliesTest {
     void aRepListenerThatReturnsNullAnswersWithAnEmptyFrameLogsItOnceAndServesTheNextRequest(CapturedOutput output) {
         runner().withUserConfiguration(SparseReplies.class).withPropertyValues(sparseReplyStreams())
                 .run(context -> {
-                    ZMQ.Socket req = peer(context, SocketType.REQ, "nullable");
+                    ZmqTestPeer req = ZmqApplicationPeers.of(context).peer("nullable");
 
                     for (int i = 0; i < 3; i++) {
-                        sendTexts(req, "none");
-                        assertThat(receiveTexts(req)).containsExactly("");
-                        sendTexts(req, "r" + i);
-                        assertThat(receiveTexts(req)).containsExactly("yes: r" + i);
+                        req.sendString("none").expectMessage("");
+                        req.sendString("r" + i).expectMessage("yes: r" + i);
                     }
                     assertThat(output.toString().split("returned no reply", -1)).hasSize(2);
                     assertThat(output).contains("Listener 'zmqListenerRepliesTest.SparseReplies.nullable' on REP "
@@ -239,14 +224,11 @@ class ZmqListenerRepliesTest {
     void optionalRepliesAreUnwrappedAndAnEmptyOneAnswersARepWithAnEmptyFrame() {
         runner().withUserConfiguration(SparseReplies.class).withPropertyValues(sparseReplyStreams())
                 .run(context -> {
-                    ZMQ.Socket req = peer(context, SocketType.REQ, "optional");
+                    ZmqTestPeer req = ZmqApplicationPeers.of(context).peer("optional");
 
-                    sendTexts(req, "some");
-                    assertThat(receiveTexts(req)).containsExactly("value of some");
-                    sendTexts(req, "none");
-                    assertThat(receiveTexts(req)).containsExactly("");
-                    sendTexts(req, "again");
-                    assertThat(receiveTexts(req)).containsExactly("value of again");
+                    req.sendString("some").expectMessage("value of some");
+                    req.sendString("none").expectMessage("");
+                    req.sendString("again").expectMessage("value of again");
                 });
     }
 
@@ -254,12 +236,10 @@ class ZmqListenerRepliesTest {
     void anEmptyListOfFramesIsAFailedReplyNotJson() {
         runner().withUserConfiguration(SparseReplies.class).withPropertyValues(sparseReplyStreams())
                 .run(context -> {
-                    ZMQ.Socket req = peer(context, SocketType.REQ, "frames");
+                    ZmqTestPeer req = ZmqApplicationPeers.of(context).peer("frames");
 
-                    sendTexts(req, "empty");
-                    assertThat(receiveTexts(req)).containsExactly("");
-                    sendTexts(req, "two");
-                    assertThat(receiveTexts(req)).containsExactly("two", "two");
+                    req.sendString("empty").expectMessage("");
+                    req.sendString("two").expectMessage("two", "two");
 
                     ZmqListenerEndpoint endpoint = context.getBean(ZmqListenerEndpointRegistry.class)
                             .getListener("zmqListenerRepliesTest.SparseReplies.frames");
@@ -271,12 +251,10 @@ class ZmqListenerRepliesTest {
     void theErrorHandlersReturnValueIsTheReplyOfAFailedRequest() {
         runner().withUserConfiguration(Picky.class, ErrorReplies.class)
                 .withPropertyValues(boundStream("picky", "rep")).run(context -> {
-                    ZMQ.Socket req = peer(context, SocketType.REQ, "picky");
+                    ZmqTestPeer req = ZmqApplicationPeers.of(context).peer("picky");
 
-                    sendTexts(req, "bad");
-                    assertThat(receiveTexts(req)).containsExactly("error", "java.lang.IllegalArgumentException");
-                    sendTexts(req, "good");
-                    assertThat(receiveTexts(req)).containsExactly("fine: good");
+                    req.sendString("bad").expectMessage("error", "java.lang.IllegalArgumentException");
+                    req.sendString("good").expectMessage("fine: good");
                 });
     }
 

@@ -4,16 +4,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.zmqstream.test.ZmqTestPeer;
+import io.zmqstream.test.context.ZmqApplicationPeers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.zeromq.SocketType;
-import org.zeromq.ZMQ;
 
-import static io.zmqstream.autoconfigure.TestPeers.TIMEOUT;
+import static io.zmqstream.listener.ListenerContexts.TIMEOUT;
 import static io.zmqstream.listener.ListenerContexts.boundStream;
-import static io.zmqstream.listener.ListenerContexts.peer;
 import static io.zmqstream.listener.ListenerContexts.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,12 +26,12 @@ class ListenerErrorLogTest {
     void tenThousandFailuresGiveOneStackTraceAndABoundedNumberOfLines(CapturedOutput output) {
         runner().withUserConfiguration(FailsOnBad.class).withPropertyValues(boundStream("in", "pull")).run(context -> {
             FailsOnBad listener = context.getBean(FailsOnBad.class);
-            ZMQ.Socket push = peer(context, SocketType.PUSH, "in");
+            ZmqTestPeer push = ZmqApplicationPeers.of(context).peer("in");
             for (int i = 0; i < BAD_MESSAGES; i++) {
-                push.send("bad " + i);
+                push.sendString("bad " + i);
             }
             // Messages of one stream are handled in order: once "done" arrives, every failure was handled.
-            push.send("done");
+            push.sendString("done");
             assertThat(listener.done.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
             assertThat(listener.failures.get()).isEqualTo(BAD_MESSAGES);
         });
