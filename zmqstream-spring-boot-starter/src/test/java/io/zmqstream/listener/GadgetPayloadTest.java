@@ -1,4 +1,4 @@
-package io.zmqstream.reliability;
+package io.zmqstream.listener;
 
 import java.io.InvalidClassException;
 import java.io.ObjectInputFilter;
@@ -11,20 +11,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.zmqstream.JavaSerialization;
-import io.zmqstream.autoconfigure.TestPeers;
-import io.zmqstream.listener.ZmqListener;
-import io.zmqstream.listener.ZmqListenerErrorHandler;
+import io.zmqstream.test.ZmqTestPeers;
+import io.zmqstream.test.context.ZmqApplicationPeers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.zeromq.SocketType;
-import org.zeromq.ZContext;
-import org.zeromq.ZMQ;
 
-import static io.zmqstream.autoconfigure.TestPeers.TIMEOUT;
+import static io.zmqstream.listener.ListenerContexts.TIMEOUT;
+import static io.zmqstream.listener.ListenerContexts.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -44,17 +39,14 @@ class GadgetPayloadTest {
         payload.put("looks harmless", new Gadget());
         byte[] bytes = JavaSerialization.serialize(payload);
 
-        TestPeers.runner().withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class))
-                .withUserConfiguration(Receivers.class)
+        runner().withUserConfiguration(Receivers.class)
                 .withPropertyValues("zmq.streams.objects.type=pull", "zmq.streams.objects.bind=inproc://objects",
                         "zmq.streams.maps.type=pull", "zmq.streams.maps.bind=inproc://maps")
                 .run(context -> {
                     Receivers receivers = context.getBean(Receivers.class);
-                    for (String stream : List.of("objects", "maps")) {
-                        ZMQ.Socket push = context.getBean(ZContext.class).createSocket(SocketType.PUSH);
-                        push.connect("inproc://" + stream);
-                        push.send(bytes);
-                    }
+                    ZmqTestPeers peers = ZmqApplicationPeers.of(context);
+                    peers.peer("objects").send(bytes);
+                    peers.peer("maps").send(bytes);
 
                     await().atMost(TIMEOUT).until(() -> receivers.refusals.size() == 2 && receivers.unreadMaps.size() == 1);
                     assertThat(receivers.refusals).allSatisfy(refusal -> assertThat(refusal).isInstanceOf(InvalidClassException.class));

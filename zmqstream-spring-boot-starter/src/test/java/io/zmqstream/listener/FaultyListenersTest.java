@@ -1,4 +1,4 @@
-package io.zmqstream.reliability;
+package io.zmqstream.listener;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -9,24 +9,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.zmqstream.LoopLagMonitor;
 import io.zmqstream.ZMQStream;
 import io.zmqstream.actuate.ZmqHealthIndicator;
-import io.zmqstream.autoconfigure.TestPeers;
 import io.zmqstream.autoconfigure.ZmqActuatorAutoConfiguration;
-import io.zmqstream.listener.ZmqListener;
-import io.zmqstream.listener.ZmqListenerErrorHandler;
-import io.zmqstream.listener.ZmqListenerException;
-import io.zmqstream.listener.ZmqListenerMessage;
+import io.zmqstream.test.ZmqTestPeer;
+import io.zmqstream.test.context.ZmqApplicationPeers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.zeromq.SocketType;
-import org.zeromq.ZContext;
-import org.zeromq.ZMQ;
 
-import static io.zmqstream.autoconfigure.TestPeers.TIMEOUT;
+import static io.zmqstream.listener.ListenerContexts.TIMEOUT;
+import static io.zmqstream.listener.ListenerContexts.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -45,16 +39,16 @@ class FaultyListenersTest {
 
     @Test
     void aListenerThatThrowsOnEachOf100000MessagesLeavesTheLoopServingAndEveryFailureCounted() {
-        TestPeers.runner().withUserConfiguration(ThrowingListener.class, HealthyListener.class).withPropertyValues(STREAMS)
+        runner().withUserConfiguration(ThrowingListener.class, HealthyListener.class).withPropertyValues(STREAMS)
                 .run(context -> {
-                    ZMQ.Socket failing = push(context, "failing");
+                    ZmqTestPeer failing = ZmqApplicationPeers.of(context).peer("failing");
                     for (int i = 0; i < MESSAGES; i++) {
-                        failing.send("doomed " + i);
+                        failing.sendString("doomed " + i);
                     }
                     ThrowingListener throwing = context.getBean(ThrowingListener.class);
                     await().atMost(TIMEOUT).until(() -> throwing.handled.get() == MESSAGES);
 
-                    push(context, "healthy").send("still served");
+                    ZmqApplicationPeers.of(context).peer("healthy").sendString("still served");
 
                     await().atMost(TIMEOUT).until(() -> context.getBean(HealthyListener.class).received.get() == 1);
                     assertThat(throwing.calls.get()).isEqualTo(MESSAGES);
@@ -64,15 +58,15 @@ class FaultyListenersTest {
 
     @Test
     void aListenerStuckForeverOnAnExecutorHoldsUpNoOtherStream() {
-        TestPeers.runner().withUserConfiguration(StuckOnExecutor.class, HealthyListener.class).withPropertyValues(STREAMS)
+        runner().withUserConfiguration(StuckOnExecutor.class, HealthyListener.class).withPropertyValues(STREAMS)
                 .run(context -> {
                     StuckOnExecutor stuck = context.getBean(StuckOnExecutor.class);
                     try {
-                        push(context, "failing").send("never done");
+                        ZmqApplicationPeers.of(context).peer("failing").sendString("never done");
                         await().atMost(TIMEOUT).until(() -> stuck.started.getCount() == 0);
-                        ZMQ.Socket healthy = push(context, "healthy");
+                        ZmqTestPeer healthy = ZmqApplicationPeers.of(context).peer("healthy");
                         for (int i = 0; i < 1_000; i++) {
-                            healthy.send("served " + i);
+                            healthy.sendString("served " + i);
                         }
 
                         await().atMost(TIMEOUT).until(() -> context.getBean(HealthyListener.class).received.get() == 1_000);
@@ -85,7 +79,7 @@ class FaultyListenersTest {
 
     @Test
     void aListenerStuckOnTheLoopThreadShowsInTheLagAndTheHealth() {
-        TestPeers.runner().withConfiguration(AutoConfigurations.of(ZmqActuatorAutoConfiguration.class))
+        runner().withConfiguration(AutoConfigurations.of(ZmqActuatorAutoConfiguration.class))
                 .withUserConfiguration(StuckOnLoop.class)
                 .withPropertyValues("zmq.streams.failing.type=pull", "zmq.streams.failing.bind=inproc://failing",
                         "zmq.io-loop.lag-probe-interval=100ms", "zmq.io-loop.max-lag=500ms")
@@ -95,7 +89,7 @@ class FaultyListenersTest {
                     LoopLagMonitor lag = context.getBean(LoopLagMonitor.class);
                     await().atMost(TIMEOUT).until(() -> health.health().getStatus().equals(Status.UP));
                     try {
-                        push(context, "failing").send("hold the loop");
+                        ZmqApplicationPeers.of(context).peer("failing").sendString("hold the loop");
 
                         await().atMost(TIMEOUT).until(() -> health.health().getStatus().equals(Status.DOWN));
                         assertThat(lag.getLag()).isGreaterThan(Duration.ofMillis(500));
@@ -106,13 +100,6 @@ class FaultyListenersTest {
                     }
                     await().atMost(TIMEOUT).until(() -> health.health().getStatus().equals(Status.UP));
                 });
-    }
-
-    private static ZMQ.Socket push(ApplicationContext context, String stream) {
-        ZMQ.Socket push = context.getBean(ZContext.class).createSocket(SocketType.PUSH);
-        push.setSndHWM(0);
-        push.connect("inproc://" + stream);
-        return push;
     }
 
     /** Throws on every message; its error handler counts the failures without logging each one. */
