@@ -33,7 +33,8 @@ class PyzmqClientSnippetTest {
 
     private static final Pattern SNIPPET = Pattern.compile("```bash\\n(python3 -c '.*?')\\n```", Pattern.DOTALL);
 
-    @Value("${sample.ports.echo}")
+    /** The port the echo stream is bound to, as the starter publishes it for tests. */
+    @Value("${local.zmq.streams.echo.port}")
     private int echoPort;
 
     @DynamicPropertySource
