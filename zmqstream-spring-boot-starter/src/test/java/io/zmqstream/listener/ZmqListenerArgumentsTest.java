@@ -6,8 +6,6 @@ import java.util.Map;
 
 import io.zmqstream.Frame;
 import io.zmqstream.ZMQStream;
-import io.zmqstream.test.ZmqTestPeer;
-import io.zmqstream.test.ZmqTestPeers;
 import io.zmqstream.test.context.ZmqApplicationPeers;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Configuration;
@@ -83,13 +81,9 @@ class ZmqListenerArgumentsTest {
     void onARouterTheEnvelopeIsSplitOffTheBody() {
         runner().withUserConfiguration(EnvelopeListener.class).withPropertyValues(boundStream("router", "router"))
                 .run(context -> {
-                    ZmqTestPeers peers = ZmqApplicationPeers.of(context);
-                    ZmqTestPeer dealer = peers.peer("router", SocketType.DEALER, "dealer-1");
-                    ZmqTestPeer req = peers.peer("router", SocketType.REQ, "req-1");
-
-                    dealer.sendString("plain", "body");
+                    ZmqApplicationPeers.of(context).peer("router", SocketType.DEALER, "dealer-1").sendString("plain", "body");
                     Map<String, Object> fromDealer = context.getBean(EnvelopeListener.class).calls.next();
-                    req.sendString("request");
+                    ZmqApplicationPeers.of(context).peer("router", SocketType.REQ, "req-1").sendString("request");
                     Map<String, Object> fromReq = context.getBean(EnvelopeListener.class).calls.next();
 
                     assertThat(texts(((RoutingEnvelope) fromDealer.get("envelope")).frames())).containsExactly("dealer-1");

@@ -14,7 +14,6 @@ import io.zmqstream.PeerSockets;
 import io.zmqstream.ZMQStream;
 import io.zmqstream.ZmqIoLoop;
 import io.zmqstream.test.ZmqTestPeer;
-import io.zmqstream.test.ZmqTestPeers;
 import io.zmqstream.test.context.ZmqApplicationPeers;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Bean;
@@ -205,9 +204,8 @@ class ZmqListenerRegistryTest {
                 .withPropertyValues(boundStream("slow", "router"))
                 .withPropertyValues(boundStream("fast", "pull")).run(context -> {
                     SlowAndFast listeners = context.getBean(SlowAndFast.class);
-                    ZmqTestPeers peers = ZmqApplicationPeers.of(context);
-                    ZmqTestPeer client = peers.peer("slow", SocketType.DEALER, "client");
-                    ZmqTestPeer fast = peers.peer("fast");
+                    ZmqTestPeer client = ZmqApplicationPeers.of(context).peer("slow", SocketType.DEALER, "client");
+                    ZmqTestPeer fast = ZmqApplicationPeers.of(context).peer("fast");
                     for (int i = 0; i < 3; i++) {
                         client.sendString("slow " + i);
                     }
