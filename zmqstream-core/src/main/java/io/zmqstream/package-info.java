@@ -43,8 +43,9 @@
  * </table>
  *
  * <p>Capabilities that stand on this package's public API have leaf packages of their own:
- * {@link io.zmqstream.proxy} (proxies between two streams) and {@link io.zmqstream.zap} (who may
- * connect to CURVE servers); {@code io.zmqstream.internal} holds helpers they share with this
+ * {@link io.zmqstream.proxy} (proxies between two streams), {@link io.zmqstream.zap} (who may
+ * connect to CURVE servers) and {@link io.zmqstream.request} (request/reply with correlation,
+ * timeouts and retries); {@code io.zmqstream.internal} holds helpers they share with this
  * package and is not API.
  */
 package io.zmqstream;

@@ -36,15 +36,17 @@ public class PeerSockets implements AutoCloseable {
     }
 
     /**
-     * The reply a CURVE client with its own {@code keys} gets within a second to one request to the
-     * server whose public key is {@code serverKey}, or {@code null}: a refused client gets none.
+     * The reply a CURVE client with its own {@code keys} gets within {@code wait} to one request to
+     * the server whose public key is {@code serverKey}, or {@code null}: a refused client gets none.
+     * A client expected in waits long (a CURVE handshake on a loaded machine, after JeroMQ's connect
+     * race, can take seconds); one expected out waits as long as the test will spend on nothing.
      */
-    public String curveRequest(String endpoint, String serverKey, ZMQ.Curve.KeyPair keys, String request) {
+    public String curveRequest(String endpoint, String serverKey, ZMQ.Curve.KeyPair keys, String request, Duration wait) {
         ZMQ.Socket dealer = socket(SocketType.DEALER);
         dealer.setCurveServerKey(ZMQ.Curve.z85Decode(serverKey));
         dealer.setCurvePublicKey(ZMQ.Curve.z85Decode(keys.publicKey));
         dealer.setCurveSecretKey(ZMQ.Curve.z85Decode(keys.secretKey));
-        dealer.setReceiveTimeOut(1_000);
+        dealer.setReceiveTimeOut((int) wait.toMillis());
         dealer.connect(endpoint);
         dealer.send(request);
         String reply = dealer.recvStr();

@@ -3,6 +3,7 @@ package io.zmqstream.autoconfigure;
 import java.io.FileNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -177,9 +178,12 @@ class ZmqCurveTest {
                     ZMQStream open = context.getBean("open", ZMQStream.class);
                     open.onRecv(open::sendMultipart);
 
-                    assertThat(peers.curveRequest(boundEndpoint(api), server.publicKey, client, "let in")).isEqualTo("let in");
-                    assertThat(peers.curveRequest(boundEndpoint(api), server.publicKey, stranger, "let in")).isNull();
-                    assertThat(peers.curveRequest(boundEndpoint(open), server.publicKey, stranger, "let in")).isEqualTo("let in");
+                    assertThat(peers.curveRequest(boundEndpoint(api), server.publicKey, client, "let in", TestPeers.TIMEOUT))
+                            .isEqualTo("let in");
+                    assertThat(peers.curveRequest(boundEndpoint(api), server.publicKey, stranger, "let in", Duration.ofSeconds(1)))
+                            .isNull();
+                    assertThat(peers.curveRequest(boundEndpoint(open), server.publicKey, stranger, "let in", TestPeers.TIMEOUT))
+                            .isEqualTo("let in");
 
                     MeterRegistry meters = context.getBean(MeterRegistry.class);
                     assertThat(meters.get("zmq.zap.clients").tags("stream", "api", "outcome", "allowed").functionCounter().count())

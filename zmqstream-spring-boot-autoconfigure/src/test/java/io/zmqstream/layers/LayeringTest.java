@@ -11,7 +11,7 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 /**
  * The one-way rule, read from the compiled classes of the core and the Spring parts: the core
- * (io.zmqstream, its leaf packages proxy and zap, and internal) knows no Spring and none of the
+ * (io.zmqstream, its leaf packages proxy, zap and request, and internal) knows no Spring and none of the
  * Spring parts; listener stands on the core; metrics and actuate on the listener and the core;
  * autoconfigure wires them all and is used by none; the core's internal helpers serve the core
  * alone, and its root package uses no leaf.
@@ -43,7 +43,7 @@ class LayeringTest {
     @Test
     void theCoresRootPackageUsesNoLeafPackage() {
         check(noClasses().that().resideInAPackage(CORE).should().dependOnClassesThat()
-                .resideInAnyPackage(CORE + ".proxy..", CORE + ".zap.."));
+                .resideInAnyPackage(CORE + ".proxy..", CORE + ".zap..", CORE + ".request.."));
     }
 
     /** The layers, from the top: each may use those below it, none those above. */
@@ -52,14 +52,14 @@ class LayeringTest {
                 .layer("autoconfigure").definedBy(CORE + ".autoconfigure..")
                 .layer("metrics and actuate").definedBy(CORE + ".metrics..", CORE + ".actuate..")
                 .layer("listener").definedBy(CORE + ".listener..")
-                .layer("core").definedBy(CORE, CORE + ".proxy..", CORE + ".zap..", CORE + ".internal..")
+                .layer("core").definedBy(CORE, CORE + ".proxy..", CORE + ".zap..", CORE + ".request..", CORE + ".internal..")
                 .whereLayer("autoconfigure").mayNotBeAccessedByAnyLayer()
                 .whereLayer("metrics and actuate").mayOnlyBeAccessedByLayers("autoconfigure")
                 .whereLayer("listener").mayOnlyBeAccessedByLayers("metrics and actuate", "autoconfigure");
     }
 
     static ArchRule coreFreeOfSpring() {
-        return noClasses().that().resideInAnyPackage(CORE, CORE + ".proxy..", CORE + ".zap..", CORE + ".internal..")
+        return noClasses().that().resideInAnyPackage(CORE, CORE + ".proxy..", CORE + ".zap..", CORE + ".request..", CORE + ".internal..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "io.micrometer..");
     }
 
