@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.zmqstream.LoopLagMonitor;
 import io.zmqstream.SendFailure;
@@ -15,6 +16,9 @@ import io.zmqstream.ZMQStream;
 import io.zmqstream.ZmqIoLoop;
 import io.zmqstream.listener.ZmqListenerEndpoint;
 import io.zmqstream.listener.ZmqListenerEndpointRegistry;
+import io.zmqstream.request.RequestOptions;
+import io.zmqstream.request.RequestStatistics;
+import io.zmqstream.request.ZmqRequester;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
@@ -30,6 +34,7 @@ public final class StreamDescriptions {
     private final LoopLagMonitor lag;
     private final ObjectProvider<ZmqListenerEndpointRegistry> listeners;
     private final List<ZmqIoLoop> otherLoops;
+    private final Supplier<Map<String, ZmqRequester>> requesters;
 
     /**
      * Creates the descriptions of the shared loop's streams.
@@ -39,7 +44,7 @@ public final class StreamDescriptions {
      * @param listeners the listener registry, when there is one
      */
     public StreamDescriptions(ZmqIoLoop loop, LoopLagMonitor lag, ObjectProvider<ZmqListenerEndpointRegistry> listeners) {
-        this(loop, lag, listeners, List.of());
+        this(loop, lag, listeners, List.of(), Map::of);
     }
 
     /**
@@ -50,13 +55,15 @@ public final class StreamDescriptions {
      * @param lag its lag monitor
      * @param listeners the listener registry, when there is one
      * @param otherLoops loops whose streams are listed too
+     * @param requesters the template's requesters by stream name, whose requests are shown with their streams
      */
     public StreamDescriptions(ZmqIoLoop loop, LoopLagMonitor lag, ObjectProvider<ZmqListenerEndpointRegistry> listeners,
-            Collection<ZmqIoLoop> otherLoops) {
+            Collection<ZmqIoLoop> otherLoops, Supplier<Map<String, ZmqRequester>> requesters) {
         this.loop = loop;
         this.lag = lag;
         this.listeners = listeners;
         this.otherLoops = List.copyOf(otherLoops);
+        this.requesters = requesters;
     }
 
     /** The open streams of every loop: the shared one's first. */
@@ -144,7 +151,20 @@ public final class StreamDescriptions {
                 stream.getConnectedEndpoints(), stream.isReceiving(), stream.isSending(), stream.isClosed(),
                 statistics.getQueueDepth(), statistics.getMessagesSent(), statistics.getMessagesReceived(),
                 statistics.getBytesSent(), statistics.getBytesReceived(), failures, statistics.getCallbackErrors(),
-                stream.getConnections(), listenerDescriptors);
+                stream.getConnections(), listenerDescriptors, requests(stream));
+    }
+
+    /** The template's requests on the stream, or {@code null} when it made none there. */
+    private RequestsDescriptor requests(ZMQStream stream) {
+        ZmqRequester requester = stream.getName() == null ? null : requesters.get().get(stream.getName());
+        if (requester == null || requester.getStream() != stream) {
+            return null;
+        }
+        RequestStatistics statistics = requester.getStatistics();
+        RequestOptions options = requester.getOptions();
+        return new RequestsDescriptor(statistics.getPending(), statistics.getRequests(), statistics.getReplies(),
+                statistics.getTimeouts(), statistics.getRetries(), statistics.getLateReplies(), statistics.getRejected(),
+                statistics.getClosed(), options.timeout(), options.retries(), options.maxInFlight());
     }
 
     /**
@@ -176,11 +196,31 @@ public final class StreamDescriptions {
      * @param callbackErrors callbacks that threw
      * @param connections its connections per endpoint, when it watches them
      * @param listeners the {@code @ZmqListener} methods on it
+     * @param requests the template's requests on it, {@code null} when it made none
      */
     public record StreamDescriptor(String type, List<String> bind, List<String> connect, boolean receiving,
             boolean sending, boolean closed, int queueDepth, long messagesSent, long messagesReceived, long bytesSent,
             long bytesReceived, Map<String, Long> sendFailures, long callbackErrors, StreamConnections connections,
-            List<ListenerDescriptor> listeners) {
+            List<ListenerDescriptor> listeners, RequestsDescriptor requests) {
+    }
+
+    /**
+     * The template's requests on one stream.
+     *
+     * @param pending waiting for their replies now
+     * @param requests made
+     * @param replies answered
+     * @param timeouts failed without a reply
+     * @param retries resends
+     * @param lateReplies replies no waiting request took
+     * @param rejected not sent
+     * @param closed failed by a close
+     * @param timeout the reply timeout of one attempt
+     * @param maxRetries the resends a request may take
+     * @param maxInFlight the most requests waiting at once
+     */
+    public record RequestsDescriptor(int pending, long requests, long replies, long timeouts, long retries,
+            long lateReplies, long rejected, long closed, Duration timeout, int maxRetries, int maxInFlight) {
     }
 
     /**

@@ -15,6 +15,7 @@ import io.zmqstream.actuate.ZmqEndpoint;
 import io.zmqstream.actuate.ZmqEndpointWebExtension;
 import io.zmqstream.actuate.ZmqHealthIndicator;
 import io.zmqstream.listener.ZmqListenerEndpointRegistry;
+import io.zmqstream.template.ZmqTemplate;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
@@ -50,14 +51,20 @@ public class ZmqActuatorAutoConfiguration {
      * @param lag its lag monitor
      * @param listeners the listener registry
      * @param proxyLoops the dedicated loops of proxies, whose streams are shown too
+     * @param template the template, whose requests are shown with their streams
      * @return the descriptions
      */
     @Bean
     @ConditionalOnMissingBean
     public StreamDescriptions zmqStreamDescriptions(ZmqIoLoop loop, LoopLagMonitor lag,
-            ObjectProvider<ZmqListenerEndpointRegistry> listeners, ObjectProvider<ProxyLoops> proxyLoops) {
+            ObjectProvider<ZmqListenerEndpointRegistry> listeners, ObjectProvider<ProxyLoops> proxyLoops,
+            ObjectProvider<ZmqTemplate> template) {
         ProxyLoops dedicated = proxyLoops.getIfAvailable();
-        return new StreamDescriptions(loop, lag, listeners, dedicated == null ? List.of() : dedicated.getLoops());
+        return new StreamDescriptions(loop, lag, listeners, dedicated == null ? List.of() : dedicated.getLoops(),
+                () -> {
+                    ZmqTemplate requests = template.getIfAvailable();
+                    return requests == null ? Map.of() : requests.getRequesters();
+                });
     }
 
     /** The {@code zmq} endpoint. */

@@ -33,7 +33,7 @@ import org.zeromq.ZContext;
 @AutoConfiguration
 @ConditionalOnClass(ZContext.class)
 @EnableConfigurationProperties(ZmqProperties.class)
-@Import({ ZmqStreamBeanRegistrar.class, ZmqListenerConfiguration.class })
+@Import({ ZmqStreamBeanRegistrar.class, ZmqListenerConfiguration.class, ZmqTemplateConfiguration.class })
 @ImportRuntimeHints(ZmqRuntimeHints.class)
 public class ZmqAutoConfiguration {
 

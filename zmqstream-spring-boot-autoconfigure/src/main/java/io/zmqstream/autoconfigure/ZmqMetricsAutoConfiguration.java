@@ -14,6 +14,7 @@ import io.zmqstream.metrics.JeroMqFailureMeters;
 import io.zmqstream.metrics.ListenerObservations;
 import io.zmqstream.metrics.ListenerTimers;
 import io.zmqstream.metrics.ProxyMeters;
+import io.zmqstream.metrics.RequestMeters;
 import io.zmqstream.metrics.ZapMeters;
 import io.zmqstream.metrics.ZmqMeterBinder;
 import org.springframework.beans.factory.ObjectProvider;
@@ -86,6 +87,12 @@ public class ZmqMetricsAutoConfiguration {
         @ConditionalOnBean(ZmqProxyRegistry.class)
         ProxyMeters zmqProxyMeters(ZmqProxyRegistry proxies) {
             return new ProxyMeters(proxies);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        RequestMeters zmqRequestMeters(MeterRegistry registry) {
+            return new RequestMeters(registry);
         }
 
         @Bean

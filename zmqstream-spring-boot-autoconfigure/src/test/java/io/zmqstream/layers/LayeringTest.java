@@ -36,7 +36,7 @@ class LayeringTest {
 
     @Test
     void theCoresInternalHelpersServeTheCoreAlone() {
-        check(noClasses().that().resideInAnyPackage(CORE + ".listener..", CORE + ".metrics..", CORE + ".actuate..",
+        check(noClasses().that().resideInAnyPackage(CORE + ".listener..", CORE + ".template..", CORE + ".metrics..", CORE + ".actuate..",
                 CORE + ".autoconfigure..").should().dependOnClassesThat().resideInAPackage(CORE + ".internal.."));
     }
 
@@ -51,11 +51,13 @@ class LayeringTest {
         return layeredArchitecture().consideringOnlyDependenciesInAnyPackage(CORE + "..")
                 .layer("autoconfigure").definedBy(CORE + ".autoconfigure..")
                 .layer("metrics and actuate").definedBy(CORE + ".metrics..", CORE + ".actuate..")
+                .layer("template").definedBy(CORE + ".template..")
                 .layer("listener").definedBy(CORE + ".listener..")
                 .layer("core").definedBy(CORE, CORE + ".proxy..", CORE + ".zap..", CORE + ".request..", CORE + ".internal..")
                 .whereLayer("autoconfigure").mayNotBeAccessedByAnyLayer()
                 .whereLayer("metrics and actuate").mayOnlyBeAccessedByLayers("autoconfigure")
-                .whereLayer("listener").mayOnlyBeAccessedByLayers("metrics and actuate", "autoconfigure");
+                .whereLayer("template").mayOnlyBeAccessedByLayers("metrics and actuate", "autoconfigure")
+                .whereLayer("listener").mayOnlyBeAccessedByLayers("template", "metrics and actuate", "autoconfigure");
     }
 
     static ArchRule coreFreeOfSpring() {
