@@ -26,10 +26,11 @@ public class SampleGuide {
     public void ready(ApplicationReadyEvent ready) {
         Environment environment = ready.getApplicationContext().getEnvironment();
         String http = "http://127.0.0.1:" + environment.getProperty("local.server.port");
-        log.info("Sample ready: echo on tcp://127.0.0.1:{}, ticker on :{}, orders on :{}, receipts on :{}, actuator "
-                + "on {}. Look at {}/actuator/zmq, {}/actuator/prometheus, POST {}/orders; sample-app/README.md has "
-                + "the commands", environment.getProperty("sample.ports.echo"),
+        log.info("Sample ready: echo on tcp://127.0.0.1:{}, ticker on :{}, orders on :{}, receipts on :{}, pricing on "
+                + ":{}, actuator on {}. Look at {}/actuator/zmq, {}/actuator/prometheus, POST {}/orders and {}/quotes; "
+                + "sample-app/README.md has the commands", environment.getProperty("sample.ports.echo"),
                 environment.getProperty("sample.ports.ticker"), environment.getProperty("sample.ports.orders"),
-                environment.getProperty("sample.ports.receipts"), http, http, http, http);
+                environment.getProperty("sample.ports.receipts"), environment.getProperty("sample.ports.pricing"), http,
+                http, http, http, http);
     }
 }

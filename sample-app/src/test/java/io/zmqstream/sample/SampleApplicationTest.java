@@ -124,6 +124,18 @@ class SampleApplicationTest {
 
     @Test
     @Order(1)
+    void aQuotePostedOverHttpIsTheReplyOfThePricingServiceThroughTheTemplate(CapturedOutput output) throws Exception {
+        HttpResponse<String> response = post("/quotes", "{\"item\":\"cake\",\"quantity\":2}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode quote = JsonMapper.shared().readTree(response.body());
+        assertThat(quote.get("item").asString()).isEqualTo("cake");
+        assertThat(quote.get("total").decimalValue()).isEqualByComparingTo("6.00");
+        assertThat(output).contains("rep    <- quote for 2 x cake");
+    }
+
+    @Test
+    @Order(1)
     void anOrderWithoutQuantityIsRefusedBeforeItEntersThePipeline() throws Exception {
         long placed = desk.getPlaced();
 

@@ -11,7 +11,7 @@ final class SamplePorts {
 
     /** Gives each of {@code sample.ports.*} a free port. */
     static void register(DynamicPropertyRegistry registry) {
-        for (String stream : new String[] {"echo", "ticker", "orders", "receipts"}) {
+        for (String stream : new String[] {"echo", "ticker", "orders", "receipts", "pricing"}) {
             int port = TestSocketUtils.findAvailableTcpPort();
             registry.add("sample.ports." + stream, () -> port);
         }

@@ -13,26 +13,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The README's "Spring Boot in three steps" and "Testing your listeners", pasted into a new
  * application: this package holds exactly their snippets, and this test checks they are still the
- * README's; {@code OrderListenerTest}, the second, runs the application the first makes.
+ * README's; {@code OrderListenerTest}, the second, runs the application the first makes. The
+ * template's example is the sample's {@code QuoteController}, which the sample's tests run.
  */
 class ReadmeApplicationTest {
 
     private static final Path README = Path.of("..", "README.md");
     private static final Path SOURCES = Path.of("src", "test");
+    /** The sample's {@code POST /quotes}, which the README shows as the template's example. */
+    private static final Path QUOTE_CONTROLLER = Path.of("..", "sample-app", "src", "main", "java", "io", "zmqstream",
+            "sample", "quotes", "QuoteController.java");
+    /** How far a numbered step's blocks are indented. */
+    private static final String STEP_INDENT = "   ";
 
     @Test
     void theSnippetsAreTheReadmesOwn() throws IOException {
         String steps = section(Files.readString(README), "## Spring Boot in three steps");
-        assertThat(snippet(steps, "yaml")).isEqualTo(Files.readString(SOURCES.resolve("resources/application.yml")));
+        assertThat(snippet(steps, "yaml", STEP_INDENT)).isEqualTo(Files.readString(SOURCES.resolve("resources/application.yml")));
         String listener = Files.readString(SOURCES.resolve("java/com/example/shop/OrderListener.java"));
-        assertThat(snippet(steps, "java")).isEqualTo(listener.substring(listener.indexOf("import ")));
+        assertThat(snippet(steps, "java", STEP_INDENT)).isEqualTo(listener.substring(listener.indexOf("import ")));
     }
 
     @Test
     void theTestIsTheReadmesOwn() throws IOException {
         String testing = section(Files.readString(README), "## Testing your listeners");
         String test = Files.readString(SOURCES.resolve("java/com/example/shop/OrderListenerTest.java"));
-        assertThat(snippet(testing, "java")).isEqualTo(test.substring(test.indexOf("import ")));
+        assertThat(snippet(testing, "java", STEP_INDENT)).isEqualTo(test.substring(test.indexOf("import ")));
+    }
+
+    @Test
+    void theTemplatesExampleIsTheSamplesQuoteController() throws IOException {
+        String requests = section(Files.readString(README), "## Request/reply from application code");
+        String controller = Files.readString(QUOTE_CONTROLLER);
+        assertThat(snippet(requests, "java", "")).isEqualTo(controller.substring(controller.indexOf("import ")));
     }
 
     /** The README from a heading to the next heading of its level. */
@@ -43,10 +56,10 @@ class ReadmeApplicationTest {
         return readme.substring(start, end < 0 ? readme.length() : end);
     }
 
-    /** The first fenced block of a language in a numbered step, its three-space indent taken off. */
-    private static String snippet(String section, String language) {
+    /** The first fenced block of a language, the indent of its place (a numbered step's) taken off. */
+    private static String snippet(String section, String language, String indent) {
         Matcher block = Pattern.compile("```" + language + "\n(.*?)\n *```", Pattern.DOTALL).matcher(section);
         assertThat(block.find()).as("a %s snippet", language).isTrue();
-        return block.group(1).replaceAll("(?m)^   ", "") + "\n";
+        return (indent.isEmpty() ? block.group(1) : block.group(1).replaceAll("(?m)^" + indent, "")) + "\n";
     }
 }
