@@ -47,6 +47,11 @@ public class ZmqProperties {
     private final Listener listener = new Listener();
 
     /**
+     * How ZmqTemplate's requests are observed.
+     */
+    private final Template template = new Template();
+
+    /**
      * Streams by name: each becomes a ZMQStream bean of that name, injectable with @Qualifier("name").
      */
     private final Map<String, Stream> streams = new LinkedHashMap<>();
@@ -66,6 +71,10 @@ public class ZmqProperties {
 
     public Listener getListener() {
         return this.listener;
+    }
+
+    public Template getTemplate() {
+        return this.template;
     }
 
     public Map<String, Stream> getStreams() {
@@ -264,6 +273,26 @@ public class ZmqProperties {
         /**
          * Whether each listener invocation is a Micrometer Observation (for tracing as well as metrics)
          * instead of a plain zmq.listener timer.
+         */
+        private boolean observationEnabled;
+
+        public boolean isObservationEnabled() {
+            return this.observationEnabled;
+        }
+
+        public void setObservationEnabled(boolean observationEnabled) {
+            this.observationEnabled = observationEnabled;
+        }
+    }
+
+    /**
+     * How ZmqTemplate's requests are observed.
+     */
+    public static class Template {
+
+        /**
+         * Whether each ZmqTemplate request is a Micrometer Observation (zmq.request), for tracing as
+         * well as metrics, besides the zmq.requests timer.
          */
         private boolean observationEnabled;
 

@@ -2,6 +2,7 @@ package io.zmqstream.autoconfigure;
 
 import java.util.concurrent.ForkJoinPool;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.zmqstream.ZMQStream;
 import io.zmqstream.listener.JsonPayloadCodec;
 import io.zmqstream.template.ZmqRequesterCustomizer;
@@ -17,7 +18,8 @@ import org.springframework.context.annotation.Configuration;
  * The {@link ZmqTemplate}: sends and requests by stream name, for the configured streams and the
  * application's own {@code ZMQStream} beans, with each configured stream's
  * {@code zmq.streams.<name>.requests} settings (checked at start-up) and the application's JSON
- * codec. Request futures complete on the common fork-join pool, never on the loop thread.
+ * codec; each request an Observation with {@code zmq.template.observation-enabled}. Request futures
+ * complete on the common fork-join pool, never on the loop thread.
  */
 @Configuration(proxyBeanMethods = false)
 class ZmqTemplateConfiguration {
@@ -25,10 +27,15 @@ class ZmqTemplateConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ZmqTemplate zmqTemplate(ZmqStreamRegistry streams, ZmqProperties properties, BeanFactory beans,
-            ObjectProvider<JsonPayloadCodec> json, ObjectProvider<ZmqRequesterCustomizer> customizers) {
+            ObjectProvider<JsonPayloadCodec> json, ObjectProvider<ZmqRequesterCustomizer> customizers,
+            ObjectProvider<ObservationRegistry> observations) {
         StreamRequestOptions requestOptions = new StreamRequestOptions(properties);
-        return new ZmqTemplate(name -> stream(streams, beans, name), requestOptions::of, json.getIfAvailable(),
-                ForkJoinPool.commonPool(), customizers.orderedStream().toList());
+        ZmqTemplate template = new ZmqTemplate(name -> stream(streams, beans, name), requestOptions::of,
+                json.getIfAvailable(), ForkJoinPool.commonPool(), customizers.orderedStream().toList());
+        if (properties.getTemplate().isObservationEnabled()) {
+            observations.ifAvailable(template::setObservationRegistry);
+        }
+        return template;
     }
 
     private static ZMQStream stream(ZmqStreamRegistry streams, BeanFactory beans, String name) {

@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import io.zmqstream.ZMQStream;
 import io.zmqstream.listener.JsonPayloadCodec;
 import io.zmqstream.listener.ZmqListenerEndpointRegistry;
@@ -39,12 +41,16 @@ import org.zeromq.ZFrame;
  */
 public class ZmqTemplate implements SmartLifecycle {
 
+    /** The name of each request's Observation, when observations are on. */
+    public static final String OBSERVATION = "zmq.request";
+
     private final Function<String, ZMQStream> streams;
     private final Function<String, RequestOptions> requestOptions;
     private final JsonPayloadCodec json;
     private final Executor completions;
     private final List<ZmqRequesterCustomizer> customizers;
     private final Map<String, ZmqRequester> requesters = new ConcurrentHashMap<>();
+    private volatile ObservationRegistry observations = ObservationRegistry.NOOP;
     private volatile boolean running;
 
     /**
@@ -106,9 +112,29 @@ public class ZmqTemplate implements SmartLifecycle {
         Objects.requireNonNull(replyType, "replyType");
         ZmqRequester requester = requester(streamName);
         List<byte[]> body = bytes(frames(streamName, request));
+        Observation observation = Observation.createNotStarted(OBSERVATION, observations)
+                .contextualName(streamName + " request").lowCardinalityKeyValue("stream", streamName)
+                .lowCardinalityKeyValue("messaging.system", "zeromq").start();
         CompletableFuture<List<byte[]>> reply = timeout == null ? requester.request(body)
                 : requester.request(body, timeout);
-        return reply.thenApply(frames -> read(streamName, frames, replyType));
+        return reply.thenApply(frames -> read(streamName, frames, replyType)).whenComplete((value, failure) -> {
+            if (failure != null) {
+                observation.error(failure instanceof CompletionException wrapped && wrapped.getCause() != null
+                        ? wrapped.getCause() : failure);
+            }
+            observation.stop();
+        });
+    }
+
+    /**
+     * Makes each request of {@link #sendAndReceive} a Micrometer Observation named
+     * {@value #OBSERVATION}, tagged {@code stream} and {@code messaging.system}, from the call to its
+     * end; none by default.
+     *
+     * @param registry the registry, {@link ObservationRegistry#NOOP} for none
+     */
+    public void setObservationRegistry(ObservationRegistry registry) {
+        this.observations = Objects.requireNonNull(registry, "registry");
     }
 
     /**

@@ -9,6 +9,7 @@ import io.zmqstream.SendQueueOptions;
 import io.zmqstream.ZMQStream;
 import io.zmqstream.ZmqIoLoop;
 import io.zmqstream.proxy.ZmqProxy;
+import io.zmqstream.request.RequestOptions;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,6 +33,7 @@ class ConfigurationMetadataTest {
         assertThat(names).containsExactlyInAnyOrder("zmq.context.io-threads", "zmq.context.max-sockets",
                 "zmq.io-loop.thread-name", "zmq.io-loop.batch-budget", "zmq.io-loop.spin-time",
                 "zmq.io-loop.lag-probe-interval", "zmq.io-loop.max-lag", "zmq.listener.observation-enabled",
+                "zmq.template.observation-enabled",
                 "zmq.streams", "zmq.proxies", "management.endpoint.zmq.access", "management.endpoint.zmq.cache.time-to-live",
                 "management.health.zmq.enabled");
         assertThat(properties).filteredOn(p -> p.get("name").asString().equals("zmq.streams"))
@@ -51,6 +53,9 @@ class ConfigurationMetadataTest {
         ZmqProperties.Stream.SendQueue queue = new ZmqProperties.Stream().getSendQueue();
         assertThat(new SendQueueOptions(queue.getCapacity(), queue.getOverflowPolicy(), queue.getBlockTimeout()))
                 .isEqualTo(SendQueueOptions.defaults());
+        ZmqProperties.Stream.Requests requests = new ZmqProperties.Stream().getRequests();
+        assertThat(new RequestOptions(requests.getTimeout(), requests.getRetries(), requests.getRetryBackoff(),
+                requests.getMaxInFlight())).isEqualTo(RequestOptions.defaults());
     }
 
     @Test

@@ -7,6 +7,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import io.zmqstream.actuate.StreamDescriptions;
 import io.zmqstream.autoconfigure.TestPeers;
 import io.zmqstream.autoconfigure.ZmqActuatorAutoConfiguration;
@@ -134,6 +137,37 @@ class ZmqTemplateTest {
         runner.withPropertyValues("zmq.streams.quote-client.requests.timeout=0s").run(context ->
                 assertThat(context).hasFailed().getFailure().rootCause().isInstanceOf(ZmqConfigurationException.class)
                         .hasMessageContaining("zmq.streams.quote-client.requests.timeout: a reply timeout must be positive"));
+    }
+
+    @Test
+    void withObservationsOnEachRequestIsAnObservationThatEndsWithItsReplyOrItsFailure() {
+        List<Observation.Context> stopped = new CopyOnWriteArrayList<>();
+        ObservationRegistry observations = ObservationRegistry.create();
+        observations.observationConfig().observationHandler(new ObservationHandler<>() {
+            @Override
+            public void onStop(Observation.Context context) {
+                stopped.add(context);
+            }
+
+            @Override
+            public boolean supportsContext(Observation.Context context) {
+                return true;
+            }
+        });
+        runner.withBean(ObservationRegistry.class, () -> observations)
+                .withPropertyValues("zmq.template.observation-enabled=true").run(context -> {
+                    ZmqTemplate template = context.getBean(ZmqTemplate.class);
+
+                    template.convertSendAndReceive("quote-client", new Order("tea", 1), Quote.class);
+                    assertThatThrownBy(() -> template.convertSendAndReceive("silent-client", "anyone?", String.class))
+                            .isInstanceOf(ZmqRequestTimeoutException.class);
+
+                    await().atMost(TIMEOUT).until(() -> stopped.size() == 2);
+                    assertThat(stopped).extracting(Observation.Context::getName).containsOnly(ZmqTemplate.OBSERVATION);
+                    assertThat(stopped.get(0).getLowCardinalityKeyValue("stream").getValue()).isEqualTo("quote-client");
+                    assertThat(stopped.get(0).getError()).isNull();
+                    assertThat(stopped.get(1).getError()).isInstanceOf(ZmqRequestTimeoutException.class);
+                });
     }
 
     record Order(String item, int quantity) {
