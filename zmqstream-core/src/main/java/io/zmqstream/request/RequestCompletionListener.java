@@ -3,8 +3,9 @@ package io.zmqstream.request;
 import java.time.Duration;
 
 /**
- * Hears each request of a {@link ZmqRequester} end, on the loop thread or, for a rejected one, on
- * the caller's: for timers in metrics. Must return quickly; what it throws is logged.
+ * Hears each request of a {@link ZmqRequester} end, on the loop thread or, for one refused before
+ * it reached the loop (too many in flight, or the requester closed), on the caller's: for timers in
+ * metrics. Must return quickly; what it throws is logged.
  */
 @FunctionalInterface
 public interface RequestCompletionListener {
