@@ -107,6 +107,7 @@ public final class ZmqRequester implements AutoCloseable {
             @Override
             public void streamClosed(ZMQStream closedStream) {
                 if (closedStream == stream) {
+                    loop.removeStreamLifecycleListener(this);
                     failAll();
                 }
             }
