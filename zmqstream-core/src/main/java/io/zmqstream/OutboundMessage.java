@@ -38,6 +38,24 @@ final class OutboundMessage {
         this.bytes = bytes;
     }
 
+    /** Whether the message's last part is still to come ({@code SNDMORE}). */
+    boolean moreFollows() {
+        return moreFollows;
+    }
+
+    /** This message with one more frame at its end, which nobody else holds. */
+    OutboundMessage withTrailingFrame(byte[] frame) {
+        List<Object> frames = new ArrayList<>(single != null ? 2 : multipart.size() + 1);
+        if (single != null) {
+            frames.add(single);
+        }
+        else {
+            frames.addAll(multipart);
+        }
+        frames.add(frame);
+        return new OutboundMessage(null, frames, moreFollows ? ZMQ.SNDMORE : 0, callback, copied, bytes + frame.length);
+    }
+
     /**
      * Validates user frames, copying them when the caller may reuse its buffers at once.
      *

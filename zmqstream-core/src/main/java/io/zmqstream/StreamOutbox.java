@@ -36,6 +36,7 @@ final class StreamOutbox {
     /** Asks the stream to watch the socket for room, from any thread. */
     private final Runnable wantsOutput;
     private volatile SendStreamCallback streamCallback;
+    private volatile SendDecorator decorator;
     /** Set before the final drain, so a racing sender can tell its message missed it. */
     private volatile boolean released;
 
@@ -59,10 +60,11 @@ final class StreamOutbox {
     // ---- any thread ----
 
     /** Queues a message for the socket, as the queue's overflow policy allows; any thread. */
-    void enqueue(OutboundMessage message) {
+    void enqueue(OutboundMessage undecorated) {
         if (!sends) {
             throw new UnsupportedOperationException(stream + " cannot send: a " + socketType + " socket only receives");
         }
+        OutboundMessage message = decorated(undecorated);
         boolean queued;
         try {
             // The owner of the sockets frees room itself: it must never wait for it.
@@ -85,6 +87,20 @@ final class StreamOutbox {
             throw new IllegalStateException(stream + " is closed");
         }
         wantsOutput.run();
+    }
+
+    /** The message with its decorator's frame, when the stream has a decorator and the message ends here. */
+    private OutboundMessage decorated(OutboundMessage message) {
+        SendDecorator current = decorator;
+        if (current == null || message.moreFollows()) {
+            return message;
+        }
+        byte[] frame = current.trailingFrame(stream);
+        return frame == null ? message : message.withTrailingFrame(frame);
+    }
+
+    void setDecorator(SendDecorator decorator) {
+        this.decorator = decorator;
     }
 
     void setStreamCallback(SendStreamCallback callback) {

@@ -867,6 +867,17 @@ public class ZMQStream implements AutoCloseable {
     }
 
     /**
+     * Adds a frame at the end of every message sent from now on, made on the sending thread: a
+     * trace context, say ({@link TraceContextFrame}). Without one, the default, a stream sends
+     * exactly the frames it is given.
+     *
+     * @param decorator the decorator, or {@code null} for none
+     */
+    public void setSendDecorator(SendDecorator decorator) {
+        outbox.setDecorator(decorator);
+    }
+
+    /**
      * Runs an action on the socket on the loop thread and waits for it: any socket option or
      * operation this class does not pass through.
      *
