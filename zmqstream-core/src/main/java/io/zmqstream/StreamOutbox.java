@@ -60,11 +60,15 @@ final class StreamOutbox {
     // ---- any thread ----
 
     /** Queues a message for the socket, as the queue's overflow policy allows; any thread. */
-    void enqueue(OutboundMessage undecorated) {
+    void enqueue(OutboundMessage message) {
+        enqueueAsIs(decorated(message));
+    }
+
+    /** Queues a message without the decorator's frame: its sender took that frame itself. */
+    void enqueueAsIs(OutboundMessage message) {
         if (!sends) {
             throw new UnsupportedOperationException(stream + " cannot send: a " + socketType + " socket only receives");
         }
-        OutboundMessage message = decorated(undecorated);
         boolean queued;
         try {
             // The owner of the sockets frees room itself: it must never wait for it.
@@ -91,12 +95,17 @@ final class StreamOutbox {
 
     /** The message with its decorator's frame, when the stream has a decorator and the message ends here. */
     private OutboundMessage decorated(OutboundMessage message) {
-        SendDecorator current = decorator;
-        if (current == null || message.moreFollows()) {
+        if (decorator == null || message.moreFollows()) {
             return message;
         }
-        byte[] frame = current.trailingFrame(stream);
+        byte[] frame = decoration();
         return frame == null ? message : message.withTrailingFrame(frame);
+    }
+
+    /** The decorator's frame for a message sent now, or {@code null}. */
+    byte[] decoration() {
+        SendDecorator current = decorator;
+        return current == null ? null : current.trailingFrame(stream);
     }
 
     void setDecorator(SendDecorator decorator) {

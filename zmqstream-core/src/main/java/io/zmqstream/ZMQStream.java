@@ -67,6 +67,7 @@ public class ZMQStream implements AutoCloseable {
     private final ZmqIoLoop loop;
     private final SocketType socketType;
     private volatile String name;
+    private volatile boolean carriesTraceContext;
     private final StreamStatistics statistics;
     private final StreamSocketGuard guard;
     private final StreamDriver driver;
@@ -875,6 +876,47 @@ public class ZMQStream implements AutoCloseable {
      */
     public void setSendDecorator(SendDecorator decorator) {
         outbox.setDecorator(decorator);
+    }
+
+    /**
+     * The frame the send decorator would add to a message sent now, on this thread: for a sender
+     * that queues its message later on another thread, such as a requester, which then sends it
+     * with {@link #sendMultipartDecorated(List)}.
+     *
+     * @return the frame, or {@code null} without a decorator or when it adds none
+     */
+    public byte[] decoration() {
+        return outbox.decoration();
+    }
+
+    /**
+     * Queues a message whose frames are final, copying them: the send decorator adds nothing to it,
+     * its frame being among them already ({@link #decoration()}).
+     *
+     * @param frames the frames: {@code byte[]}, {@link java.nio.ByteBuffer} or {@link org.zeromq.ZFrame}
+     */
+    public void sendMultipartDecorated(List<?> frames) {
+        outbox.enqueueAsIs(OutboundMessage.of(frames, 0, true, null));
+    }
+
+    /**
+     * Says that the last frame of the messages this stream receives may be a {@link TraceContextFrame},
+     * for receivers (such as {@code @ZmqListener} methods) to take off and read; both ends of a
+     * traced connection say so. Off by default.
+     *
+     * @param carries whether messages may end with a trace context frame
+     */
+    public void setCarriesTraceContext(boolean carries) {
+        this.carriesTraceContext = carries;
+    }
+
+    /**
+     * Whether the messages this stream receives may end with a {@link TraceContextFrame}.
+     *
+     * @return what {@link #setCarriesTraceContext(boolean)} set
+     */
+    public boolean carriesTraceContext() {
+        return carriesTraceContext;
     }
 
     /**

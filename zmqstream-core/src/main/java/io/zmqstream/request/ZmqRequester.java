@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.zmqstream.OverflowPolicy;
 import io.zmqstream.StreamLifecycleListener;
 import io.zmqstream.Timeout;
+import io.zmqstream.TraceContextFrame;
 import io.zmqstream.ZMQStream;
 import io.zmqstream.ZmqIoLoop;
 import org.slf4j.Logger;
@@ -144,7 +145,9 @@ public final class ZmqRequester implements AutoCloseable {
             throw new IllegalArgumentException("A reply timeout must be positive, was " + timeout);
         }
         statistics.recordRequest();
-        PendingRequest request = new PendingRequest(nextId.getAndIncrement(), List.copyOf(body), timeout);
+        // The decorator's frame (a trace context) is taken here, where the caller's context is current.
+        PendingRequest request = new PendingRequest(nextId.getAndIncrement(), List.copyOf(body), timeout,
+                stream.decoration());
         if (closed) {
             end(request, RequestOutcome.CLOSED, new ZmqRequesterClosedException(streamName()));
             return request.future;
@@ -294,14 +297,11 @@ public final class ZmqRequester implements AutoCloseable {
             inFlight = request;
         }
         try {
+            stream.sendMultipartDecorated(wireFrames(request));
             if (lockstep) {
-                stream.sendMultipart(request.body);
                 // JeroMQ 0.6.0's REQ reports no room while a reply is owed, relaxed or not, so the loop
                 // would never offer it this request: flushing hands it to the socket, which takes it.
                 stream.flush(ZMQ.Poller.POLLOUT, 1);
-            }
-            else {
-                stream.sendMultipart(CorrelationFrames.request(request.id, request.body));
             }
         }
         catch (RuntimeException ex) {
@@ -310,6 +310,15 @@ public final class ZmqRequester implements AutoCloseable {
             return;
         }
         request.timer = loop.callLater(request.timeout, () -> attemptTimedOut(request));
+    }
+
+    /** What goes on the wire: the correlation envelope on a DEALER, the body, the decorator's frame. */
+    private List<byte[]> wireFrames(PendingRequest request) {
+        List<byte[]> frames = lockstep ? new ArrayList<>(request.body) : CorrelationFrames.request(request.id, request.body);
+        if (request.decoration != null) {
+            frames.add(request.decoration);
+        }
+        return frames;
     }
 
     /** On the loop thread: a message came in on the stream. */
@@ -330,7 +339,7 @@ public final class ZmqRequester implements AutoCloseable {
             log.debug("{} dropped a reply that no waiting request takes", this);
             return;
         }
-        request.reply = new ArrayList<>(body);
+        request.reply = new ArrayList<>(stream.carriesTraceContext() ? TraceContextFrame.withoutTraceContext(body) : body);
         settle(request, RequestOutcome.REPLY, null);
     }
 
@@ -409,16 +418,19 @@ public final class ZmqRequester implements AutoCloseable {
         private final long id;
         private final List<byte[]> body;
         private final Duration timeout;
+        /** The stream's decorator's frame, taken on the caller's thread; {@code null} for none. */
+        private final byte[] decoration;
         private final long startNanos = System.nanoTime();
         private final CompletableFuture<List<byte[]>> future = new CompletableFuture<>();
         private int attempts;
         private Timeout timer;
         private List<byte[]> reply;
 
-        private PendingRequest(long id, List<byte[]> body, Duration timeout) {
+        private PendingRequest(long id, List<byte[]> body, Duration timeout, byte[] decoration) {
             this.id = id;
             this.body = body;
             this.timeout = timeout;
+            this.decoration = decoration;
         }
     }
 }
