@@ -117,6 +117,18 @@ public class ZmqMetricsAutoConfiguration {
         }
     }
 
+    /** Observed sends with their trace context frame on the streams that carry one, when there is an observation registry. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(ObservationRegistry.class)
+    @ConditionalOnBean(ObservationRegistry.class)
+    static class TracingConfiguration {
+
+        @Bean
+        static TracedStreamsPostProcessor zmqTracedStreamsPostProcessor(ObjectProvider<ObservationRegistry> registry) {
+            return new TracedStreamsPostProcessor(registry);
+        }
+    }
+
     /** Refuses a run-time zmq.listener.observation-enabled that AOT processing decided otherwise. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(ObservationRegistry.class)

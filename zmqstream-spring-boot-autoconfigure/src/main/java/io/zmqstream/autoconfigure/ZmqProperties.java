@@ -361,6 +361,14 @@ public class ZmqProperties {
         private boolean autoStartup = true;
 
         /**
+         * Whether messages carry their trace context (W3C traceparent, tracestate, baggage) in a frame
+         * after their other frames: written on each send while a tracer runs, read and taken off by
+         * listeners, whose observations (zmq.listener.observation-enabled) continue the trace. Both
+         * ends of a connection set it; the README documents the frame for peers in other languages.
+         */
+        private boolean tracing;
+
+        /**
          * Send high-water mark: most messages ZeroMQ queues per peer before sends wait in the
          * stream's send queue.
          */
@@ -548,6 +556,14 @@ public class ZmqProperties {
 
         public void setAutoStartup(boolean autoStartup) {
             this.autoStartup = autoStartup;
+        }
+
+        public boolean isTracing() {
+            return this.tracing;
+        }
+
+        public void setTracing(boolean tracing) {
+            this.tracing = tracing;
         }
 
         public Integer getSendHwm() {

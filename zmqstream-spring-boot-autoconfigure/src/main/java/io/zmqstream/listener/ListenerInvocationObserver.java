@@ -1,5 +1,7 @@
 package io.zmqstream.listener;
 
+import java.util.Map;
+
 /**
  * Watches the invocations of {@link ZmqListener} methods, for metrics or tracing. The starter's
  * metrics configuration provides one when the application has Micrometer: a {@code zmq.listener}
@@ -30,6 +32,18 @@ public interface ListenerInvocationObserver {
          * @return the invocation
          */
         Invocation start();
+
+        /**
+         * Starts watching one invocation of a message that came with a trace context, on the thread
+         * that is about to call the method: a tracing observer continues that trace. By default, as
+         * {@link #start()}.
+         *
+         * @param traceContext the fields of the message's trace context frame, empty for none
+         * @return the invocation
+         */
+        default Invocation start(Map<String, String> traceContext) {
+            return start();
+        }
     }
 
     /** One invocation being watched. */
@@ -44,6 +58,16 @@ public interface ListenerInvocationObserver {
          * Closes what {@link Invocations#start()} opened on that thread, such as a tracing scope.
          */
         default void returned() {
+        }
+
+        /**
+         * Runs an action as part of the invocation, on any thread: the reply's send, so that what the
+         * reply carries (a trace context) is the invocation's. By default, runs it.
+         *
+         * @param action the action
+         */
+        default void inScope(Runnable action) {
+            action.run();
         }
 
         /**

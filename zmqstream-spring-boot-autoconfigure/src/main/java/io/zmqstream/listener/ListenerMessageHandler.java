@@ -108,7 +108,7 @@ final class ListenerMessageHandler implements AsyncFrameCallback {
 
     /** Calls the method and replies; returns a stage when the method's own stage is still running. */
     private CompletionStage<?> handle(ZmqListenerMessage message) {
-        ListenerInvocationObserver.Invocation invocation = invocations.start();
+        ListenerInvocationObserver.Invocation invocation = invocations.start(message.getTraceContext());
         Object result;
         try {
             result = invoker.invoke(message);
@@ -124,18 +124,18 @@ final class ListenerMessageHandler implements AsyncFrameCallback {
             return stage.handle((value, failure) -> {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause() : failure;
-                invocation.ended(cause);
                 if (cause == null) {
-                    reply(message, value);
+                    replyInScope(invocation, message, value);
                 }
-                else {
+                invocation.ended(cause);
+                if (cause != null) {
                     failed(message, cause);
                 }
                 return null;
             });
         }
+        replyInScope(invocation, message, result);
         invocation.ended(null);
-        reply(message, result);
         return null;
     }
 
@@ -145,6 +145,13 @@ final class ListenerMessageHandler implements AsyncFrameCallback {
         }
         else {
             stage.whenComplete((ignored, failure) -> handled.complete(null));
+        }
+    }
+
+    /** Sends the reply, if the listener replies, as part of the invocation (its trace context, say). */
+    private void replyInScope(ListenerInvocationObserver.Invocation invocation, ZmqListenerMessage message, Object value) {
+        if (replies != null) {
+            invocation.inScope(() -> reply(message, value));
         }
     }
 

@@ -1,8 +1,10 @@
 package io.zmqstream.listener;
 
 import java.util.List;
+import java.util.Map;
 
 import io.zmqstream.Frame;
+import io.zmqstream.TraceContextFrame;
 import io.zmqstream.ZMQStream;
 
 /**
@@ -15,10 +17,12 @@ public final class ZmqListenerMessage {
     private final List<Frame> frames;
     private final List<byte[]> data;
     private final int envelopeSize;
+    private final Map<String, String> traceContext;
 
-    private ZmqListenerMessage(ZMQStream stream, List<Frame> frames, int envelopeSize) {
+    private ZmqListenerMessage(ZMQStream stream, List<Frame> frames, int envelopeSize, Map<String, String> traceContext) {
         this.stream = stream;
         this.frames = frames;
+        this.traceContext = traceContext;
         byte[][] bytes = new byte[frames.size()][];
         for (int i = 0; i < bytes.length; i++) {
             bytes[i] = frames.get(i).data();
@@ -28,7 +32,8 @@ public final class ZmqListenerMessage {
     }
 
     /**
-     * Reads a message, splitting off the routing envelope when the stream is a ROUTER.
+     * Reads a message, splitting off the routing envelope when the stream is a ROUTER and the trace
+     * context frame at its end when the stream carries trace context.
      *
      * @param stream the stream that received it
      * @param frames its frames
@@ -36,7 +41,15 @@ public final class ZmqListenerMessage {
      * @return the message
      */
     static ZmqListenerMessage received(ZMQStream stream, List<Frame> frames, boolean routed) {
-        return new ZmqListenerMessage(stream, frames, routed ? envelopeSize(frames) : 0);
+        Map<String, String> traceContext = Map.of();
+        if (stream.carriesTraceContext() && frames.size() > 1) {
+            byte[] last = frames.get(frames.size() - 1).data();
+            if (TraceContextFrame.isTraceContext(last)) {
+                traceContext = TraceContextFrame.decode(last);
+                frames = frames.subList(0, frames.size() - 1);
+            }
+        }
+        return new ZmqListenerMessage(stream, frames, routed ? envelopeSize(frames) : 0, traceContext);
     }
 
     /**
@@ -95,5 +108,15 @@ public final class ZmqListenerMessage {
     @Override
     public String toString() {
         return "ZmqListenerMessage[" + stream + ", " + data.size() + " frames]";
+    }
+
+    /**
+     * The trace context the message came with, on a stream that carries trace context: the fields of
+     * its {@link TraceContextFrame}, taken off its frames.
+     *
+     * @return the fields by name, empty when it came with none
+     */
+    public Map<String, String> getTraceContext() {
+        return traceContext;
     }
 }

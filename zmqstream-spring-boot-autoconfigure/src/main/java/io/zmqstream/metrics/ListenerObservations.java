@@ -1,16 +1,22 @@
 package io.zmqstream.metrics;
 
+import java.util.Map;
+
 import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.Kind;
+import io.micrometer.observation.transport.ReceiverContext;
 import io.zmqstream.listener.ListenerInvocationObserver;
 
 /**
  * Makes every {@code @ZmqListener} invocation a Micrometer {@link Observation} named
- * {@code zmq.listener}, with the low-cardinality keys {@code stream}, {@code listener.id} and
- * {@code messaging.system=zeromq}. Its scope is open while the method runs, so tracing sees the
- * method's work; the observation stops when the message is handled. Opt in with
- * {@code zmq.listener.observation-enabled=true}.
+ * {@code zmq.listener}, of the consumer kind, with the low-cardinality keys {@code stream},
+ * {@code listener.id} and {@code messaging.system=zeromq}. It continues the trace the message came
+ * with on a traced stream (its trace context frame is the carrier a tracer's propagator reads). Its
+ * scope is open while the method runs and while its reply is sent, so tracing sees the method's work
+ * and the reply carries the invocation's context; the observation stops when the message is
+ * handled. Opt in with {@code zmq.listener.observation-enabled=true}.
  */
 public class ListenerObservations implements ListenerInvocationObserver {
 
@@ -29,24 +35,43 @@ public class ListenerObservations implements ListenerInvocationObserver {
     public Invocations forListener(String listenerId, String streamName) {
         KeyValues keys = KeyValues.of("stream", streamName, "listener.id", listenerId, "messaging.system", "zeromq");
         String contextualName = streamName + " receive";
-        return () -> {
-            Observation observation = Observation.createNotStarted("zmq.listener", registry)
-                    .contextualName(contextualName).lowCardinalityKeyValues(keys).start();
-            Observation.Scope scope = observation.openScope();
-            return new Invocation() {
-                @Override
-                public void returned() {
-                    scope.close();
-                }
+        return new Invocations() {
+            @Override
+            public Invocation start() {
+                return start(Map.of());
+            }
 
-                @Override
-                public void ended(Throwable failure) {
-                    if (failure != null) {
-                        observation.error(failure);
-                    }
-                    observation.stop();
-                }
-            };
+            @Override
+            public Invocation start(Map<String, String> traceContext) {
+                ReceiverContext<Map<String, String>> context = new ReceiverContext<>(Map::get, Kind.CONSUMER);
+                context.setCarrier(traceContext);
+                context.setRemoteServiceName("zeromq");
+                Observation observation = Observation.createNotStarted("zmq.listener", () -> context, registry)
+                        .contextualName(contextualName).lowCardinalityKeyValues(keys).start();
+                return new ObservedInvocation(observation, observation.openScope());
+            }
         };
+    }
+
+    /** One invocation's observation, and the scope open while its method runs. */
+    private record ObservedInvocation(Observation observation, Observation.Scope scope) implements Invocation {
+
+        @Override
+        public void returned() {
+            scope.close();
+        }
+
+        @Override
+        public void inScope(Runnable action) {
+            observation.scoped(action);
+        }
+
+        @Override
+        public void ended(Throwable failure) {
+            if (failure != null) {
+                observation.error(failure);
+            }
+            observation.stop();
+        }
     }
 }

@@ -115,8 +115,9 @@ public class ZmqTemplate implements SmartLifecycle {
         Observation observation = Observation.createNotStarted(OBSERVATION, observations)
                 .contextualName(streamName + " request").lowCardinalityKeyValue("stream", streamName)
                 .lowCardinalityKeyValue("messaging.system", "zeromq").start();
-        CompletableFuture<List<byte[]>> reply = timeout == null ? requester.request(body)
-                : requester.request(body, timeout);
+        // In the request's scope, so that what the stream sends for it (a trace context) is the request's.
+        CompletableFuture<List<byte[]>> reply = observation.scoped(() -> timeout == null ? requester.request(body)
+                : requester.request(body, timeout));
         return reply.thenApply(frames -> read(streamName, frames, replyType)).whenComplete((value, failure) -> {
             if (failure != null) {
                 observation.error(failure instanceof CompletionException wrapped && wrapped.getCause() != null

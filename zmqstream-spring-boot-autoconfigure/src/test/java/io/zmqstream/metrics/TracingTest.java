@@ -1,0 +1,117 @@
+package io.zmqstream.metrics;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import brave.Span;
+import brave.handler.MutableSpan;
+import brave.handler.SpanHandler;
+import brave.propagation.TraceContext;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.zmqstream.ZMQStream;
+import io.zmqstream.autoconfigure.TestPeers;
+import io.zmqstream.autoconfigure.ZmqMetricsAutoConfiguration;
+import io.zmqstream.listener.ZmqListener;
+import io.zmqstream.template.ZmqTemplate;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration;
+import org.springframework.boot.micrometer.tracing.brave.autoconfigure.BraveAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static io.zmqstream.autoconfigure.TestPeers.TIMEOUT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One trace across two applications with a real tracer (Brave, through Boot's tracing
+ * auto-configuration): a request made in one application's observation, its send, the listener
+ * in the other application, its reply, all of one trace, each span the child of the one before.
+ */
+class TracingTest {
+
+    private static ApplicationContextRunner application() {
+        return TestPeers.runner()
+                .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, ObservationAutoConfiguration.class,
+                        MicrometerTracingAutoConfiguration.class, BraveAutoConfiguration.class,
+                        ZmqMetricsAutoConfiguration.class))
+                .withUserConfiguration(CollectedSpans.class)
+                .withPropertyValues("management.tracing.sampling.probability=1.0",
+                        "zmq.listener.observation-enabled=true", "zmq.template.observation-enabled=true");
+    }
+
+    @Test
+    void aRequestItsSendTheOtherApplicationsListenerAndItsReplyAreOneTrace() {
+        application().withUserConfiguration(PricingService.class)
+                .withPropertyValues("zmq.streams.pricing-service.type=rep",
+                        "zmq.streams.pricing-service.bind=tcp://127.0.0.1:*", "zmq.streams.pricing-service.tracing=true")
+                .run(server -> {
+                    String endpoint = TestPeers.boundEndpoint(server.getBean("pricing-service", ZMQStream.class));
+                    application().withPropertyValues("zmq.streams.pricing.type=dealer",
+                            "zmq.streams.pricing.connect=" + endpoint, "zmq.streams.pricing.tracing=true")
+                            .run(client -> {
+                                ZmqTemplate template = client.getBean(ZmqTemplate.class);
+                                String reply = Observation.createNotStarted("checkout", client.getBean(ObservationRegistry.class))
+                                        .observe(() -> template.convertSendAndReceive("pricing", "tea", String.class));
+
+                                assertThat(reply).isEqualTo("priced tea");
+                                List<MutableSpan> clientSpans = client.getBean(CollectedSpans.class).spans;
+                                List<MutableSpan> serverSpans = server.getBean(CollectedSpans.class).spans;
+                                await().atMost(TIMEOUT).until(() -> clientSpans.size() >= 3 && serverSpans.size() >= 2);
+                                Map<String, MutableSpan> byName = new HashMap<>();
+                                clientSpans.forEach(span -> byName.put("client " + span.name(), span));
+                                serverSpans.forEach(span -> byName.put("server " + span.name(), span));
+
+                                MutableSpan checkout = byName.get("client checkout");
+                                MutableSpan request = byName.get("client pricing request");
+                                MutableSpan send = byName.get("client pricing send");
+                                MutableSpan receive = byName.get("server pricing-service receive");
+                                MutableSpan replySend = byName.get("server pricing-service send");
+                                assertThat(List.of(checkout, request, send, receive, replySend))
+                                        .as("spans %s", byName.keySet()).doesNotContainNull()
+                                        .extracting(MutableSpan::traceId).containsOnly(checkout.traceId());
+                                assertThat(request.parentId()).isEqualTo(checkout.id());
+                                assertThat(send.parentId()).isEqualTo(request.id());
+                                assertThat(receive.parentId()).isEqualTo(send.id());
+                                assertThat(replySend.parentId()).isEqualTo(receive.id());
+                                assertThat(send.kind()).isEqualTo(Span.Kind.PRODUCER);
+                                assertThat(receive.kind()).isEqualTo(Span.Kind.CONSUMER);
+                            });
+                });
+    }
+
+    /** The REP service the request goes to. */
+    @Configuration(proxyBeanMethods = false)
+    static class PricingService {
+
+        @ZmqListener("pricing-service")
+        String price(String item) {
+            return "priced " + item;
+        }
+    }
+
+    /** Every span the application's tracer finished. */
+    @Configuration(proxyBeanMethods = false)
+    static class CollectedSpans {
+
+        final List<MutableSpan> spans = new CopyOnWriteArrayList<>();
+
+        @Bean
+        SpanHandler collectingSpanHandler() {
+            return new SpanHandler() {
+                @Override
+                public boolean end(TraceContext context, MutableSpan span, Cause cause) {
+                    spans.add(span);
+                    return true;
+                }
+            };
+        }
+    }
+}
