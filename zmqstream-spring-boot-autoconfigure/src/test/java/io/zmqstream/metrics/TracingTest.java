@@ -11,6 +11,7 @@ import brave.handler.SpanHandler;
 import brave.propagation.TraceContext;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import io.zmqstream.TraceContextFrame;
 import io.zmqstream.ZMQStream;
 import io.zmqstream.autoconfigure.TestPeers;
 import io.zmqstream.autoconfigure.ZmqMetricsAutoConfiguration;
@@ -25,6 +26,7 @@ import org.springframework.boot.micrometer.tracing.brave.autoconfigure.BraveAuto
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.zeromq.SocketType;
 
 import static io.zmqstream.autoconfigure.TestPeers.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,6 +87,30 @@ class TracingTest {
                                 assertThat(receive.kind()).isEqualTo(Span.Kind.CONSUMER);
                             });
                 });
+    }
+
+    @Test
+    void aStreamWithoutTracingSendsExactlyItsFramesWhileATracedOneAddsTheTraceContextFrame() {
+        try (TestPeers peers = new TestPeers()) {
+            TestPeers.Bound plainPeer = peers.bound(SocketType.PULL);
+            TestPeers.Bound tracedPeer = peers.bound(SocketType.PULL);
+            application().withPropertyValues("zmq.streams.plain.type=push", "zmq.streams.plain.connect=" + plainPeer.endpoint(),
+                    "zmq.streams.traced.type=push", "zmq.streams.traced.connect=" + tracedPeer.endpoint(),
+                    "zmq.streams.traced.tracing=true").run(context -> {
+                        Observation.createNotStarted("job", context.getBean(ObservationRegistry.class)).observe(() -> {
+                            context.getBean("plain", ZMQStream.class).sendString("as it is");
+                            context.getBean("traced", ZMQStream.class).sendString("with its trace");
+                        });
+
+                        assertThat(TestPeers.text(plainPeer.socket().recv())).isEqualTo("as it is");
+                        assertThat(plainPeer.socket().hasReceiveMore()).isFalse();
+                        assertThat(TestPeers.text(tracedPeer.socket().recv())).isEqualTo("with its trace");
+                        assertThat(tracedPeer.socket().hasReceiveMore()).isTrue();
+                        byte[] trace = tracedPeer.socket().recv();
+                        assertThat(TraceContextFrame.decode(trace).get("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+                        assertThat(tracedPeer.socket().hasReceiveMore()).isFalse();
+                    });
+        }
     }
 
     /** The REP service the request goes to. */
