@@ -3,28 +3,17 @@ package io.zmqstream.metrics;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import brave.Span;
 import brave.handler.MutableSpan;
-import brave.handler.SpanHandler;
-import brave.propagation.TraceContext;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.zmqstream.TraceContextFrame;
 import io.zmqstream.ZMQStream;
 import io.zmqstream.autoconfigure.TestPeers;
-import io.zmqstream.autoconfigure.ZmqMetricsAutoConfiguration;
 import io.zmqstream.listener.ZmqListener;
 import io.zmqstream.template.ZmqTemplate;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
-import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
-import org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration;
-import org.springframework.boot.micrometer.tracing.brave.autoconfigure.BraveAutoConfiguration;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.zeromq.SocketType;
 
@@ -39,24 +28,14 @@ import static org.awaitility.Awaitility.await;
  */
 class TracingTest {
 
-    private static ApplicationContextRunner application() {
-        return TestPeers.runner()
-                .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, ObservationAutoConfiguration.class,
-                        MicrometerTracingAutoConfiguration.class, BraveAutoConfiguration.class,
-                        ZmqMetricsAutoConfiguration.class))
-                .withUserConfiguration(CollectedSpans.class)
-                .withPropertyValues("management.tracing.sampling.probability=1.0",
-                        "zmq.listener.observation-enabled=true", "zmq.template.observation-enabled=true");
-    }
-
     @Test
     void aRequestItsSendTheOtherApplicationsListenerAndItsReplyAreOneTrace() {
-        application().withUserConfiguration(PricingService.class)
+        TracedApplications.runner().withUserConfiguration(PricingService.class)
                 .withPropertyValues("zmq.streams.pricing-service.type=rep",
                         "zmq.streams.pricing-service.bind=tcp://127.0.0.1:*", "zmq.streams.pricing-service.tracing=true")
                 .run(server -> {
                     String endpoint = TestPeers.boundEndpoint(server.getBean("pricing-service", ZMQStream.class));
-                    application().withPropertyValues("zmq.streams.pricing.type=dealer",
+                    TracedApplications.runner().withPropertyValues("zmq.streams.pricing.type=dealer",
                             "zmq.streams.pricing.connect=" + endpoint, "zmq.streams.pricing.tracing=true")
                             .run(client -> {
                                 ZmqTemplate template = client.getBean(ZmqTemplate.class);
@@ -64,8 +43,8 @@ class TracingTest {
                                         .observe(() -> template.convertSendAndReceive("pricing", "tea", String.class));
 
                                 assertThat(reply).isEqualTo("priced tea");
-                                List<MutableSpan> clientSpans = client.getBean(CollectedSpans.class).spans;
-                                List<MutableSpan> serverSpans = server.getBean(CollectedSpans.class).spans;
+                                List<MutableSpan> clientSpans = TracedApplications.spans(client);
+                                List<MutableSpan> serverSpans = TracedApplications.spans(server);
                                 await().atMost(TIMEOUT).until(() -> clientSpans.size() >= 3 && serverSpans.size() >= 2);
                                 Map<String, MutableSpan> byName = new HashMap<>();
                                 clientSpans.forEach(span -> byName.put("client " + span.name(), span));
@@ -94,7 +73,7 @@ class TracingTest {
         try (TestPeers peers = new TestPeers()) {
             TestPeers.Bound plainPeer = peers.bound(SocketType.PULL);
             TestPeers.Bound tracedPeer = peers.bound(SocketType.PULL);
-            application().withPropertyValues("zmq.streams.plain.type=push", "zmq.streams.plain.connect=" + plainPeer.endpoint(),
+            TracedApplications.runner().withPropertyValues("zmq.streams.plain.type=push", "zmq.streams.plain.connect=" + plainPeer.endpoint(),
                     "zmq.streams.traced.type=push", "zmq.streams.traced.connect=" + tracedPeer.endpoint(),
                     "zmq.streams.traced.tracing=true").run(context -> {
                         Observation.createNotStarted("job", context.getBean(ObservationRegistry.class)).observe(() -> {
@@ -120,24 +99,6 @@ class TracingTest {
         @ZmqListener("pricing-service")
         String price(String item) {
             return "priced " + item;
-        }
-    }
-
-    /** Every span the application's tracer finished. */
-    @Configuration(proxyBeanMethods = false)
-    static class CollectedSpans {
-
-        final List<MutableSpan> spans = new CopyOnWriteArrayList<>();
-
-        @Bean
-        SpanHandler collectingSpanHandler() {
-            return new SpanHandler() {
-                @Override
-                public boolean end(TraceContext context, MutableSpan span, Cause cause) {
-                    spans.add(span);
-                    return true;
-                }
-            };
         }
     }
 }
