@@ -21,11 +21,8 @@ class SendDecoratorTest extends LoopTestSupport {
 
     @Test
     void theFrameFollowsTheLastFrameOfEveryKindOfSend() {
-        String endpoint = inproc();
         ZMQ.Socket pull = peer(SocketType.PULL);
-        pull.bind(endpoint);
-        ZMQStream push = stream(SocketType.PUSH);
-        push.connect(endpoint);
+        ZMQStream push = pushTo(pull);
         AtomicInteger made = new AtomicInteger();
         push.setSendDecorator(stream -> bytes("stamp " + made.incrementAndGet()));
 
@@ -44,11 +41,8 @@ class SendDecoratorTest extends LoopTestSupport {
 
     @Test
     void withoutADecoratorOrWithoutAFrameTheMessageIsExactlyItsFrames() {
-        String endpoint = inproc();
         ZMQ.Socket pull = peer(SocketType.PULL);
-        pull.bind(endpoint);
-        ZMQStream push = stream(SocketType.PUSH);
-        push.connect(endpoint);
+        ZMQStream push = pushTo(pull);
 
         push.sendMultipart(List.of(bytes("plain"), bytes("frames")));
         push.setSendDecorator(stream -> null);
@@ -59,6 +53,15 @@ class SendDecoratorTest extends LoopTestSupport {
         assertThat(receive(pull)).containsExactly("plain", "frames");
         assertThat(receive(pull)).containsExactly("no frame this time");
         assertThat(receive(pull)).containsExactly("none again");
+    }
+
+    /** A PUSH stream connected to the PULL peer, bound to a fresh endpoint. */
+    private ZMQStream pushTo(ZMQ.Socket pull) {
+        String endpoint = inproc();
+        pull.bind(endpoint);
+        ZMQStream push = stream(SocketType.PUSH);
+        push.connect(endpoint);
+        return push;
     }
 
     @Test
