@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.zmqstream.sample.echo.EchoClient;
 import io.zmqstream.sample.orders.OrderDesk;
@@ -132,6 +134,30 @@ class SampleApplicationTest {
         assertThat(quote.get("item").asString()).isEqualTo("cake");
         assertThat(quote.get("total").decimalValue()).isEqualByComparingTo("6.00");
         assertThat(output).contains("rep    <- quote for 2 x cake");
+    }
+
+    @Test
+    @Order(1)
+    void anOrderPostedOverHttpItsWorkerAndItsReceiptAreOneTraceWhoseIdEachLogLineShows(CapturedOutput output)
+            throws Exception {
+        HttpResponse<String> response = post("/orders", "{\"item\":\"cake\",\"quantity\":1,\"unitPrice\":3.00}");
+
+        long id = JsonMapper.shared().readTree(response.body()).get("id").asLong();
+        await().atMost(TIMEOUT).until(() -> output.toString().contains("desk   <- receipt #" + id + "\n"));
+        String placed = traceIdOfLine(output, "desk   -> order #" + id + ":");
+        String received = traceIdOfLine(output, "desk   <- receipt #" + id + "\n");
+        assertThat(placed).matches("[0-9a-f]{32}").isEqualTo(received);
+    }
+
+    /** The 32-hex-digit trace id of the log line that holds {@code text}. */
+    private static String traceIdOfLine(CapturedOutput output, String text) {
+        String log = output.toString();
+        int at = log.indexOf(text);
+        assertThat(at).as("a log line with %s", text).isNotNegative();
+        String line = log.substring(log.lastIndexOf('\n', at) + 1, at);
+        Matcher traceId = Pattern.compile("\\b([0-9a-f]{32})\\b").matcher(line);
+        assertThat(traceId.find()).as("a trace id on the line %s", line).isTrue();
+        return traceId.group(1);
     }
 
     @Test

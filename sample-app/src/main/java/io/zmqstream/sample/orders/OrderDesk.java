@@ -55,6 +55,7 @@ public class OrderDesk {
         CompletableFuture<Receipt> receipt = new CompletableFuture<>();
         pending.put(number, receipt);
         receipt.whenComplete((done, failure) -> pending.remove(number));
+        log.info("desk   -> order #{}: {} x {}", number, line.quantity(), line.item());
         orders.sendJson(new Order(number, line.item(), line.quantity(), line.unitPrice()));
         return receipt.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -66,6 +67,7 @@ public class OrderDesk {
      */
     @ZmqListener("receipts")
     public void onReceipt(Receipt receipt) {
+        log.info("desk   <- receipt #{}", receipt.id());
         CompletableFuture<Receipt> waiting = pending.get(receipt.id());
         if (waiting == null) {
             log.warn("A receipt for order {}, which nobody waits for (it timed out)", receipt.id());
