@@ -1,5 +1,6 @@
 package io.zmqstream;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -57,6 +58,24 @@ public final class TraceContextFrame {
     public static boolean isTraceContext(byte[] frame) {
         return frame.length >= FIRST_LINE.length
                 && Arrays.equals(frame, 0, FIRST_LINE.length, FIRST_LINE, 0, FIRST_LINE.length);
+    }
+
+    /**
+     * Whether a frame, read in place, is a trace context frame.
+     *
+     * @param frame the frame's bytes from its position on; left as it is
+     * @return {@code true} when they begin with the format's first line
+     */
+    public static boolean isTraceContext(ByteBuffer frame) {
+        if (frame.remaining() < FIRST_LINE.length) {
+            return false;
+        }
+        for (int i = 0; i < FIRST_LINE.length; i++) {
+            if (frame.get(frame.position() + i) != FIRST_LINE[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.zmqstream;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,6 +77,8 @@ class SendDecoratorTest extends LoopTestSupport {
                 + "traceparent: 00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01\n"
                 + "tracestate: congo=t61rcWkgMzE\n");
         assertThat(TraceContextFrame.isTraceContext(frame)).isTrue();
+        assertThat(TraceContextFrame.isTraceContext(ByteBuffer.wrap(frame))).isTrue();
+        assertThat(TraceContextFrame.isTraceContext(ByteBuffer.wrap(bytes("zmq-trace/2\nother")))).isFalse();
         assertThat(TraceContextFrame.decode(frame)).containsExactlyEntriesOf(fields);
         assertThat(TraceContextFrame.isTraceContext(bytes("zmq-trace"))).isFalse();
         assertThat(TraceContextFrame.isTraceContext(bytes("{\"json\":true}"))).isFalse();

@@ -87,15 +87,9 @@ class ZmqRequesterTest extends LoopTestSupport {
 
     @Test
     void withRetriesEveryRequestOfADroppingAndDelayingServerCompletesOnceWithItsOwnReply() throws Exception {
-        String endpoint = inproc();
-        dropsEveryThirdAndDelaysEveryFifth(server(SocketType.ROUTER, endpoint));
-        ZmqRequester requester = requester(SocketType.DEALER, new RequestOptions(SHORT, 1, Duration.ZERO, 1_000),
-                endpoint);
+        ZmqRequester requester = requesterOfADroppingAndDelayingServer(1);
 
-        List<CompletableFuture<List<byte[]>>> replies = new ArrayList<>();
-        for (int i = 0; i < 300; i++) {
-            replies.add(requester.request(frames("r" + i)));
-        }
+        List<CompletableFuture<List<byte[]>>> replies = requests(requester, 300);
 
         for (int i = 0; i < replies.size(); i++) {
             assertThat(texts(replies.get(i).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS))).containsExactly("r" + i);
@@ -110,15 +104,9 @@ class ZmqRequesterTest extends LoopTestSupport {
 
     @Test
     void withoutRetriesTheDroppedRequestsFailWithATimeoutNamingTheStreamAndTheTimeout() throws Exception {
-        String endpoint = inproc();
-        dropsEveryThirdAndDelaysEveryFifth(server(SocketType.ROUTER, endpoint));
-        ZmqRequester requester = requester(SocketType.DEALER, new RequestOptions(SHORT, 0, Duration.ZERO, 1_000),
-                endpoint);
+        ZmqRequester requester = requesterOfADroppingAndDelayingServer(0);
 
-        List<CompletableFuture<List<byte[]>>> replies = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            replies.add(requester.request(frames("r" + i)));
-        }
+        List<CompletableFuture<List<byte[]>>> replies = requests(requester, 30);
 
         for (int i = 0; i < replies.size(); i++) {
             CompletableFuture<List<byte[]>> reply = replies.get(i);
@@ -163,10 +151,7 @@ class ZmqRequesterTest extends LoopTestSupport {
         // The first server takes its share of the requests and never answers, then goes away.
         dying.set(true);
         long secondBefore = secondServer.getStatistics().getMessagesReceived();
-        List<CompletableFuture<List<byte[]>>> replies = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            replies.add(requester.request(frames("r" + i)));
-        }
+        List<CompletableFuture<List<byte[]>>> replies = requests(requester, 200);
         await(() -> lost.get() + secondServer.getStatistics().getMessagesReceived() - secondBefore == 200);
         serverLoop.execute(() -> firstServer.close(0));
 
@@ -194,10 +179,7 @@ class ZmqRequesterTest extends LoopTestSupport {
         });
         ZmqRequester requester = requester(SocketType.REQ, new RequestOptions(SHORT, 1, Duration.ZERO, 100), endpoint);
 
-        List<CompletableFuture<List<byte[]>>> replies = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            replies.add(requester.request(frames("r" + i)));
-        }
+        List<CompletableFuture<List<byte[]>>> replies = requests(requester, 10);
 
         for (int i = 0; i < replies.size(); i++) {
             assertThat(texts(replies.get(i).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS))).containsExactly("r" + i);
@@ -306,6 +288,22 @@ class ZmqRequesterTest extends LoopTestSupport {
     private ZmqRequester track(ZmqRequester requester) {
         requesters.add(requester);
         return requester;
+    }
+
+    /** A DEALER requester with the given retries of a {@link #dropsEveryThirdAndDelaysEveryFifth} server. */
+    private ZmqRequester requesterOfADroppingAndDelayingServer(int retries) {
+        String endpoint = inproc();
+        dropsEveryThirdAndDelaysEveryFifth(server(SocketType.ROUTER, endpoint));
+        return requester(SocketType.DEALER, new RequestOptions(SHORT, retries, Duration.ZERO, 1_000), endpoint);
+    }
+
+    /** The requests {@code r0}, {@code r1}, ... made at once, in order. */
+    private static List<CompletableFuture<List<byte[]>>> requests(ZmqRequester requester, int count) {
+        List<CompletableFuture<List<byte[]>>> replies = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            replies.add(requester.request(frames("r" + i)));
+        }
+        return replies;
     }
 
     /**

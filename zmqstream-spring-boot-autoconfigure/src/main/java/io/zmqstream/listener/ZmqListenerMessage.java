@@ -43,8 +43,10 @@ public final class ZmqListenerMessage {
     static ZmqListenerMessage received(ZMQStream stream, List<Frame> frames, boolean routed) {
         Map<String, String> traceContext = Map.of();
         if (stream.carriesTraceContext() && frames.size() > 1) {
-            byte[] last = frames.get(frames.size() - 1).data();
-            if (TraceContextFrame.isTraceContext(last)) {
+            // Read in place: the frame is copied only when it is the trace context, to decode it.
+            Frame lastFrame = frames.get(frames.size() - 1);
+            byte[] last = TraceContextFrame.isTraceContext(lastFrame.buffer()) ? lastFrame.data() : null;
+            if (last != null) {
                 traceContext = TraceContextFrame.decode(last);
                 frames = frames.subList(0, frames.size() - 1);
             }
