@@ -92,7 +92,7 @@ final class OversizePeers {
         }
         statistics.recordOversizePeer();
         long limit = stream.getSocket().getMaxMsgSize();
-        String property = stream.getMaxMessageSizeProperty();
+        String property = stream.maxMessageSizeProperty();
         String setting = property != null ? property : "the socket's ZMQ_MAXMSGSIZE";
         if (warned.size() < MAX_WARNED_PEERS && warned.add(peer)) {
             log.warn("{}: disconnected {}, which sent a message over the {} bytes of {}. If the peer is trusted and its "

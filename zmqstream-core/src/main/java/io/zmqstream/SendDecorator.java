@@ -2,7 +2,7 @@ package io.zmqstream;
 
 /**
  * Adds one frame at the end of each message a stream sends, on the sending thread, where the
- * sender's context (a trace, say) is current: set with {@link ZMQStream#setSendDecorator}. A
+ * sender's context (a trace, say) is current: set with {@link StreamTracing#setSendDecorator}. A
  * message sent in parts ({@code SNDMORE}) gets the frame after its last part. A stream without a
  * decorator sends exactly the frames it is given.
  */

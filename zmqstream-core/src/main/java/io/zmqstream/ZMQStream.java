@@ -67,12 +67,12 @@ public class ZMQStream implements AutoCloseable {
     private final ZmqIoLoop loop;
     private final SocketType socketType;
     private volatile String name;
-    private volatile boolean carriesTraceContext;
     private final StreamStatistics statistics;
     private final StreamSocketGuard guard;
     private final StreamDriver driver;
     private final StreamOutbox outbox;
     private final StreamInbox inbox;
+    private final StreamTracing tracing;
     private final StreamEndpoints endpoints = new StreamEndpoints(this);
 
     private volatile JsonEncoder jsonEncoder;
@@ -119,6 +119,7 @@ public class ZMQStream implements AutoCloseable {
         this.driver = new StreamDriver(this, socket, sendQueue, statistics, guard);
         this.outbox = driver.outbox();
         this.inbox = driver.inbox();
+        this.tracing = new StreamTracing(outbox);
         driver.register();
     }
 
@@ -232,13 +233,9 @@ public class ZMQStream implements AutoCloseable {
     // ---- connections ----
 
     /**
-     * Sets how long a connection this stream makes may wait for its handshake before it is healed;
-     * every stream heals from its creation, after {@link #DEFAULT_HANDSHAKE_HEAL_AFTER} unless set.
-     *
-     * <p>JeroMQ 0.6.0 leaves a few fresh tcp connections stalled in their handshake until the
-     * handshake interval drops them (30 s by default; zeromq/jeromq pull request 1022). One still not
-     * handshaken after {@code healAfter} is healed (see the README) without losing a message, at most
-     * three times. Connections already waiting keep the time they had.
+     * Sets how long a connection this stream makes may wait for its handshake before it is healed
+     * (at most three times, losing no message; the README says why JeroMQ 0.6.0 needs it): after
+     * {@link #DEFAULT_HANDSHAKE_HEAL_AFTER} unless set. Connections already waiting keep their time.
      *
      * @param healAfter how long a connection may wait; zero turns healing off
      * @throws IllegalArgumentException when {@code healAfter} is negative
@@ -302,13 +299,7 @@ public class ZMQStream implements AutoCloseable {
         this.maxMessageSizeProperty = property;
     }
 
-    /**
-     * The setting that bounds this stream's message size, as given to
-     * {@link #setMaxMessageSizeProperty(String)}.
-     *
-     * @return its name, or {@code null} when none was given
-     */
-    public String getMaxMessageSizeProperty() {
+    String maxMessageSizeProperty() {
         return maxMessageSizeProperty;
     }
 
@@ -738,10 +729,7 @@ public class ZMQStream implements AutoCloseable {
         }
     }
 
-    /**
-     * Waits until the socket is closed, or {@code giveUp} says to stop waiting; if the loop thread
-     * stops before closing it, closes it on the calling thread, reporting what was not sent.
-     */
+    /** Waits for the socket to close, or until {@code giveUp}; see {@link StreamDriver#awaitClosed}. */
     void awaitClosed(BooleanSupplier giveUp) {
         driver.awaitClosed(giveUp);
     }
@@ -868,55 +856,13 @@ public class ZMQStream implements AutoCloseable {
     }
 
     /**
-     * Adds a frame at the end of every message sent from now on, made on the sending thread: a
-     * trace context, say ({@link TraceContextFrame}). Without one, the default, a stream sends
-     * exactly the frames it is given.
+     * The stream's hooks for context carried with its messages: a frame added to each message sent
+     * (a trace context, say) and whether received messages may end with one. Unused by default.
      *
-     * @param decorator the decorator, or {@code null} for none
+     * @return the hooks, one per stream
      */
-    public void setSendDecorator(SendDecorator decorator) {
-        outbox.setDecorator(decorator);
-    }
-
-    /**
-     * The frame the send decorator would add to a message sent now, on this thread: for a sender
-     * that queues its message later on another thread, such as a requester, which then sends it
-     * with {@link #sendMultipartDecorated(List)}.
-     *
-     * @return the frame, or {@code null} without a decorator or when it adds none
-     */
-    public byte[] decoration() {
-        return outbox.decoration();
-    }
-
-    /**
-     * Queues a message whose frames are final, copying them: the send decorator adds nothing to it,
-     * its frame being among them already ({@link #decoration()}).
-     *
-     * @param frames the frames: {@code byte[]}, {@link java.nio.ByteBuffer} or {@link org.zeromq.ZFrame}
-     */
-    public void sendMultipartDecorated(List<?> frames) {
-        outbox.enqueueAsIs(OutboundMessage.of(frames, 0, true, null));
-    }
-
-    /**
-     * Says that the last frame of the messages this stream receives may be a {@link TraceContextFrame},
-     * for receivers (such as {@code @ZmqListener} methods) to take off and read; both ends of a
-     * traced connection say so. Off by default.
-     *
-     * @param carries whether messages may end with a trace context frame
-     */
-    public void setCarriesTraceContext(boolean carries) {
-        this.carriesTraceContext = carries;
-    }
-
-    /**
-     * Whether the messages this stream receives may end with a {@link TraceContextFrame}.
-     *
-     * @return what {@link #setCarriesTraceContext(boolean)} set
-     */
-    public boolean carriesTraceContext() {
-        return carriesTraceContext;
+    public StreamTracing tracing() {
+        return tracing;
     }
 
     /**

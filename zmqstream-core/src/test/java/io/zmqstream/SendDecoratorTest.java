@@ -25,7 +25,7 @@ class SendDecoratorTest extends LoopTestSupport {
         ZMQ.Socket pull = peer(SocketType.PULL);
         ZMQStream push = pushTo(pull);
         AtomicInteger made = new AtomicInteger();
-        push.setSendDecorator(stream -> bytes("stamp " + made.incrementAndGet()));
+        push.tracing().setSendDecorator(stream -> bytes("stamp " + made.incrementAndGet()));
 
         push.send(bytes("single"));
         push.sendMultipart(List.of(bytes("a"), bytes("b")));
@@ -46,9 +46,9 @@ class SendDecoratorTest extends LoopTestSupport {
         ZMQStream push = pushTo(pull);
 
         push.sendMultipart(List.of(bytes("plain"), bytes("frames")));
-        push.setSendDecorator(stream -> null);
+        push.tracing().setSendDecorator(stream -> null);
         push.send(bytes("no frame this time"));
-        push.setSendDecorator(null);
+        push.tracing().setSendDecorator(null);
         push.send(bytes("none again"));
 
         assertThat(receive(pull)).containsExactly("plain", "frames");

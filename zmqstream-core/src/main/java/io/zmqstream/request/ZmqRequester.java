@@ -11,14 +11,10 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.zmqstream.OverflowPolicy;
 import io.zmqstream.StreamLifecycleListener;
-import io.zmqstream.Timeout;
 import io.zmqstream.TraceContextFrame;
 import io.zmqstream.ZMQStream;
 import io.zmqstream.ZmqIoLoop;
@@ -60,7 +56,7 @@ public final class ZmqRequester implements AutoCloseable {
     private final RequestOptions options;
     private final Executor completions;
     private final boolean lockstep;
-    private final Semaphore permits;
+    private final RequestPermits permits;
     private final AtomicLong nextId = new AtomicLong(ThreadLocalRandom.current().nextLong());
     private final RequestStatistics statistics;
     private final StreamLifecycleListener closeWatch;
@@ -96,7 +92,7 @@ public final class ZmqRequester implements AutoCloseable {
         }
         this.loop = stream.getIoLoop();
         this.lockstep = type == SocketType.REQ;
-        this.permits = new Semaphore(options.maxInFlight());
+        this.permits = new RequestPermits(options.maxInFlight(), stream);
         this.statistics = new RequestStatistics(() -> pendingCount);
         if (lockstep) {
             stream.withSocket(socket -> {
@@ -147,12 +143,12 @@ public final class ZmqRequester implements AutoCloseable {
         statistics.recordRequest();
         // The decorator's frame (a trace context) is taken here, where the caller's context is current.
         PendingRequest request = new PendingRequest(nextId.getAndIncrement(), List.copyOf(body), timeout,
-                stream.decoration());
+                stream.tracing().decoration());
         if (closed) {
             end(request, RequestOutcome.CLOSED, new ZmqRequesterClosedException(streamName()));
             return request.future;
         }
-        String refusal = acquirePermit();
+        String refusal = permits.acquire(streamName());
         if (refusal != null) {
             end(request, RequestOutcome.REJECTED, new ZmqRequestRejectedException(streamName(), refusal));
             return request.future;
@@ -251,30 +247,6 @@ public final class ZmqRequester implements AutoCloseable {
         return stream.getName() != null ? stream.getName() : stream.toString();
     }
 
-    private String acquirePermit() {
-        if (permits.tryAcquire()) {
-            return null;
-        }
-        OverflowPolicy policy = stream.getSendQueueOptions().overflowPolicy();
-        Duration wait = stream.getSendQueueOptions().blockTimeout();
-        if (policy == OverflowPolicy.BLOCK && !loop.inLoopThread()) {
-            try {
-                if (permits.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS)) {
-                    return null;
-                }
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                return "interrupted while waiting for one of the " + options.maxInFlight() + " requests in flight on "
-                        + "stream '" + streamName() + "' to end";
-            }
-            return options.maxInFlight() + " requests in flight on stream '" + streamName() + "', and none ended "
-                    + "within " + wait.toMillis() + " ms";
-        }
-        return options.maxInFlight() + " requests in flight on stream '" + streamName() + "' (overflow policy "
-                + policy + (policy == OverflowPolicy.BLOCK ? ", and the loop thread cannot wait" : "") + ")";
-    }
-
     /** On the loop thread: the request joins those waiting, and goes out unless a REQ has one out. */
     private void start(PendingRequest request) {
         if (closed) {
@@ -297,7 +269,7 @@ public final class ZmqRequester implements AutoCloseable {
             inFlight = request;
         }
         try {
-            stream.sendMultipartDecorated(wireFrames(request));
+            stream.tracing().sendMultipartDecorated(wireFrames(request));
             if (lockstep) {
                 // JeroMQ 0.6.0's REQ reports no room while a reply is owed, relaxed or not, so the loop
                 // would never offer it this request: flushing hands it to the socket, which takes it.
@@ -339,7 +311,7 @@ public final class ZmqRequester implements AutoCloseable {
             log.debug("{} dropped a reply that no waiting request takes", this);
             return;
         }
-        request.reply = new ArrayList<>(stream.carriesTraceContext() ? TraceContextFrame.withoutTraceContext(body) : body);
+        request.reply = new ArrayList<>(stream.tracing().carriesTraceContext() ? TraceContextFrame.withoutTraceContext(body) : body);
         settle(request, RequestOutcome.REPLY, null);
     }
 
@@ -409,28 +381,6 @@ public final class ZmqRequester implements AutoCloseable {
         queued.clear();
         for (PendingRequest request : new ArrayList<>(pending.values())) {
             settle(request, RequestOutcome.CLOSED, new ZmqRequesterClosedException(streamName()));
-        }
-    }
-
-    /** A request that waits for its reply; its attempts, timer and reply are the loop thread's. */
-    private static final class PendingRequest {
-
-        private final long id;
-        private final List<byte[]> body;
-        private final Duration timeout;
-        /** The stream's decorator's frame, taken on the caller's thread; {@code null} for none. */
-        private final byte[] decoration;
-        private final long startNanos = System.nanoTime();
-        private final CompletableFuture<List<byte[]>> future = new CompletableFuture<>();
-        private int attempts;
-        private Timeout timer;
-        private List<byte[]> reply;
-
-        private PendingRequest(long id, List<byte[]> body, Duration timeout, byte[] decoration) {
-            this.id = id;
-            this.body = body;
-            this.timeout = timeout;
-            this.decoration = decoration;
         }
     }
 }

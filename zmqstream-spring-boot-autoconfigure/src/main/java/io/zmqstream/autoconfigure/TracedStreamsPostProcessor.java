@@ -20,8 +20,8 @@ final class TracedStreamsPostProcessor implements BeanPostProcessor {
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
-        if (bean instanceof ZMQStream stream && stream.carriesTraceContext()) {
-            stream.setSendDecorator(new TracingSendDecorator(registry.getObject()));
+        if (bean instanceof ZMQStream stream && stream.tracing().carriesTraceContext()) {
+            stream.tracing().setSendDecorator(new TracingSendDecorator(registry.getObject()));
         }
         return bean;
     }

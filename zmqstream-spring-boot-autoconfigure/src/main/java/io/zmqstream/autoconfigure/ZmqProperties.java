@@ -159,9 +159,7 @@ public class ZmqProperties {
         }
     }
 
-    /**
-     * The ZeroMQ context shared by every stream.
-     */
+    /** The ZeroMQ context shared by every stream. */
     public static class Context {
 
         /**
@@ -192,9 +190,7 @@ public class ZmqProperties {
         }
     }
 
-    /**
-     * The loop thread shared by every stream.
-     */
+    /** The loop thread shared by every stream. */
     public static class IoLoop {
 
         /**
@@ -265,9 +261,7 @@ public class ZmqProperties {
         }
     }
 
-    /**
-     * How {@code @ZmqListener} methods are observed.
-     */
+    /** How {@code @ZmqListener} methods are observed. */
     public static class Listener {
 
         /**
@@ -285,9 +279,7 @@ public class ZmqProperties {
         }
     }
 
-    /**
-     * How ZmqTemplate's requests are observed.
-     */
+    /** How ZmqTemplate's requests are observed. */
     public static class Template {
 
         /**
@@ -305,9 +297,7 @@ public class ZmqProperties {
         }
     }
 
-    /**
-     * One stream: a socket of the shared context on the shared loop, published as a bean named by its key.
-     */
+    /** One stream: a socket of the shared context on the shared loop, published as a bean named by its key. */
     public static class Stream {
 
         /**
@@ -750,9 +740,7 @@ public class ZmqProperties {
             this.receiveBufferSize = receiveBufferSize;
         }
 
-        /**
-         * The stream's own queue of messages waiting to be sent.
-         */
+        /** The stream's own queue of messages waiting to be sent. */
         public static class SendQueue {
 
             /**
@@ -798,9 +786,7 @@ public class ZmqProperties {
             }
         }
 
-        /**
-         * How ZmqTemplate's requests on the stream wait for replies and try again.
-         */
+        /** How ZmqTemplate's requests on the stream wait for replies and try again. */
         public static class Requests {
 
             /**
@@ -859,9 +845,7 @@ public class ZmqProperties {
             }
         }
 
-        /**
-         * CURVE encryption and authentication of the socket; unset keys leave CURVE off. Secrets are never logged.
-         */
+        /** CURVE encryption and authentication of the socket; unset keys leave CURVE off. Secrets are never logged. */
         public static class Curve {
 
             /**

@@ -109,7 +109,7 @@ public class ZmqStreamFactory {
         stream.setName(name);
         stream.setJsonEncoder(jsonEncoder);
         stream.setMaxMessageSizeProperty(prefix + ".max-message-size");
-        stream.setCarriesTraceContext(settings.isTracing());
+        stream.tracing().setCarriesTraceContext(settings.isTracing());
         if (settings.isMonitor()) {
             stream.setHandshakeHealAfter(settings.getHandshakeHealAfter());
         }

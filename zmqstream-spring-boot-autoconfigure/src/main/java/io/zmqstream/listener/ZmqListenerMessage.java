@@ -42,7 +42,7 @@ public final class ZmqListenerMessage {
      */
     static ZmqListenerMessage received(ZMQStream stream, List<Frame> frames, boolean routed) {
         Map<String, String> traceContext = Map.of();
-        if (stream.carriesTraceContext() && frames.size() > 1) {
+        if (stream.tracing().carriesTraceContext() && frames.size() > 1) {
             // Read in place: the frame is copied only when it is the trace context, to decode it.
             Frame lastFrame = frames.get(frames.size() - 1);
             byte[] last = TraceContextFrame.isTraceContext(lastFrame.buffer()) ? lastFrame.data() : null;

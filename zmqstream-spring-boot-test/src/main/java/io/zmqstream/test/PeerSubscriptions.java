@@ -37,4 +37,12 @@ final class PeerSubscriptions {
         }
         return false;
     }
+
+    /** What an XSUB socket sends to subscribe to, or unsubscribe from, {@code topic}. */
+    static byte[] message(byte[] topic, boolean subscribe) {
+        byte[] message = new byte[topic.length + 1];
+        message[0] = (byte) (subscribe ? 1 : 0);
+        System.arraycopy(topic, 0, message, 1, topic.length);
+        return message;
+    }
 }

@@ -1,8 +1,11 @@
 package io.zmqstream.test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+
+import org.zeromq.ZMQ;
 
 /**
  * One message a {@link ZmqTestPeer} received: its frames, in order.
@@ -77,5 +80,37 @@ public record ZmqTestMessage(List<byte[]> frames) {
     @Override
     public String toString() {
         return "ZmqTestMessage" + texts();
+    }
+
+    /** One message off {@code socket}, waiting at most {@code within}, or {@code null}. */
+    static ZmqTestMessage read(ZMQ.Socket socket, Duration within) {
+        socket.setReceiveTimeOut((int) Math.min(Integer.MAX_VALUE, within.toMillis()));
+        byte[] first = socket.recv();
+        if (first == null) {
+            return null;
+        }
+        List<byte[]> frames = new ArrayList<>();
+        frames.add(first);
+        while (socket.hasReceiveMore()) {
+            frames.add(socket.recv());
+        }
+        return new ZmqTestMessage(frames);
+    }
+
+    /** Texts as UTF-8 frames. */
+    static byte[][] utf8(String... texts) {
+        byte[][] frames = new byte[texts.length][];
+        for (int i = 0; i < texts.length; i++) {
+            frames[i] = texts[i].getBytes(StandardCharsets.UTF_8);
+        }
+        return frames;
+    }
+
+    /** The frames behind an empty delimiter frame, as a REP socket wants them from a DEALER. */
+    static byte[][] behindDelimiter(byte[][] frames) {
+        byte[][] enveloped = new byte[frames.length + 1][];
+        enveloped[0] = new byte[0];
+        System.arraycopy(frames, 0, enveloped, 1, frames.length);
+        return enveloped;
     }
 }

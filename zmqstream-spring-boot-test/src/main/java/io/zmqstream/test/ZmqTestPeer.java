@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 import io.zmqstream.ZMQStream;
@@ -27,9 +26,7 @@ import org.zeromq.ZMQ;
  */
 public final class ZmqTestPeer implements AutoCloseable {
 
-    private static final byte[] PROBE_PREFIX = "zmqstream-test-probe-".getBytes(StandardCharsets.UTF_8);
     private static final Duration PROBE_INTERVAL = Duration.ofMillis(20);
-    private static final byte[] EMPTY = new byte[0];
 
     private final ZMQStream stream;
     private final ZMQ.Socket socket;
@@ -123,7 +120,7 @@ public final class ZmqTestPeer implements AutoCloseable {
      * @return this peer
      */
     public ZmqTestPeer sendString(String... frames) {
-        return send(bytes(frames));
+        return send(ZmqTestMessage.utf8(frames));
     }
 
     /**
@@ -134,7 +131,7 @@ public final class ZmqTestPeer implements AutoCloseable {
      * @return this peer
      */
     public ZmqTestPeer sendJson(Object value, String... leadingFrames) {
-        byte[][] frames = Arrays.copyOf(bytes(leadingFrames), leadingFrames.length + 1);
+        byte[][] frames = Arrays.copyOf(ZmqTestMessage.utf8(leadingFrames), leadingFrames.length + 1);
         frames[leadingFrames.length] = json(value);
         return send(frames);
     }
@@ -240,7 +237,7 @@ public final class ZmqTestPeer implements AutoCloseable {
      * @throws AssertionError when no reply came in time
      */
     public ZmqTestMessage request(String... frames) {
-        return request(bytes(frames));
+        return request(ZmqTestMessage.utf8(frames));
     }
 
     /**
@@ -254,15 +251,7 @@ public final class ZmqTestPeer implements AutoCloseable {
             throw new IllegalStateException(this + " cannot make a request: only a REQ or DEALER peer can");
         }
         boolean delimited = type == SocketType.DEALER && stream.getSocketType() == SocketType.REP;
-        if (delimited) {
-            byte[][] enveloped = new byte[frames.length + 1][];
-            enveloped[0] = EMPTY;
-            System.arraycopy(frames, 0, enveloped, 1, frames.length);
-            send(enveloped);
-        }
-        else {
-            send(frames);
-        }
+        send(delimited ? ZmqTestMessage.behindDelimiter(frames) : frames);
         ZmqTestMessage reply = expectMessage();
         return delimited ? new ZmqTestMessage(reply.frames().subList(1, reply.size())) : reply;
     }
@@ -344,7 +333,7 @@ public final class ZmqTestPeer implements AutoCloseable {
      * once a probe on a topic subscribed last comes back, the ones before it are in effect too.
      */
     private void awaitSubscriptionsApplied(String topic) {
-        byte[] probe = probeTopic();
+        byte[] probe = SubscriptionProbe.newTopic();
         subscription(probe, true);
         try {
             long deadline = System.nanoTime() + timeout.toNanos();
@@ -379,38 +368,15 @@ public final class ZmqTestPeer implements AutoCloseable {
             }
             return;
         }
-        byte[] message = new byte[topic.length + 1];
-        message[0] = (byte) (subscribe ? 1 : 0);
-        System.arraycopy(topic, 0, message, 1, topic.length);
-        send(message);
-    }
-
-    private static byte[] probeTopic() {
-        byte[] id = UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8);
-        byte[] probe = Arrays.copyOf(PROBE_PREFIX, PROBE_PREFIX.length + id.length);
-        System.arraycopy(id, 0, probe, PROBE_PREFIX.length, id.length);
-        return probe;
+        send(PeerSubscriptions.message(topic, subscribe));
     }
 
     private boolean isProbe(ZmqTestMessage message) {
-        byte[] first = message.frame(0);
-        return (type == SocketType.SUB || type == SocketType.XSUB) && first.length >= PROBE_PREFIX.length
-                && Arrays.equals(first, 0, PROBE_PREFIX.length, PROBE_PREFIX, 0, PROBE_PREFIX.length);
+        return (type == SocketType.SUB || type == SocketType.XSUB) && SubscriptionProbe.isProbe(message.frame(0));
     }
 
-    /** One message off the socket, waiting at most {@code within}, or {@code null}. */
     private ZmqTestMessage read(Duration within) {
-        socket.setReceiveTimeOut((int) Math.min(Integer.MAX_VALUE, within.toMillis()));
-        byte[] first = socket.recv();
-        if (first == null) {
-            return null;
-        }
-        List<byte[]> frames = new ArrayList<>();
-        frames.add(first);
-        while (socket.hasReceiveMore()) {
-            frames.add(socket.recv());
-        }
-        return new ZmqTestMessage(frames);
+        return ZmqTestMessage.read(socket, within);
     }
 
     private <T> T lastFrameAs(ZmqTestMessage message, Class<T> type) {
@@ -426,13 +392,5 @@ public final class ZmqTestPeer implements AutoCloseable {
 
     private PeerJson codec() {
         return json != null ? json : PeerJson.jackson();
-    }
-
-    private static byte[][] bytes(String... texts) {
-        byte[][] frames = new byte[texts.length][];
-        for (int i = 0; i < texts.length; i++) {
-            frames[i] = texts[i].getBytes(StandardCharsets.UTF_8);
-        }
-        return frames;
     }
 }
