@@ -67,6 +67,8 @@ public final class ComparisonTable {
                 () -> RawReceiver.round(context, messages), () -> PushPullThroughput.streamReceiver(context, messages)));
         listener("`@ZmqListener(byte[])` with metrics", messages, rounds);
         listener("`@ZmqListener(byte[])` without metrics", messages, rounds, ListenerApplicationRun.WITHOUT_METRICS);
+        listener("`@ZmqListener(byte[])` with metrics, its stream `tracing: true`, no tracer", messages, rounds,
+                "--zmq.streams.in.tracing=true");
         addThroughput("JeroMQ's `ZLoop`, one message per readiness", ComparedRounds.run("ZLoop receive", "ZLoop", rounds, messages,
                 () -> RawReceiver.round(context, messages), () -> ZLoopReceiver.round(context, messages)));
     }

@@ -1,5 +1,6 @@
 package io.zmqstream.metrics;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -8,12 +9,15 @@ import java.util.stream.Collectors;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.BaggageInScope;
+import io.micrometer.tracing.Tracer;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.zmqstream.listener.ZmqListener;
+import io.zmqstream.listener.ZmqListenerMessage;
 import io.zmqstream.template.ZmqTemplate;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootConfiguration;
@@ -30,7 +34,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The trace context frame with Micrometer Tracing's OpenTelemetry bridge, through Boot's
  * OpenTelemetry tracing auto-configuration (the autoconfigure module's {@code TracingTest} covers
- * Brave): a request in one application and the listener that answers it in another are one trace.
+ * Brave): a request in one application and the listener that answers it in another are one trace,
+ * and the listener sees the baggage the request was sent with.
  */
 class OpenTelemetryTracingTest {
 
@@ -44,10 +49,15 @@ class OpenTelemetryTracingTest {
             try (ConfigurableApplicationContext client = start(Application.class, "--zmq.streams.pricing.type=dealer",
                     "--zmq.streams.pricing.connect=tcp://127.0.0.1:" + port, "--zmq.streams.pricing.tracing=true")) {
                 ZmqTemplate template = client.getBean(ZmqTemplate.class);
+                Tracer tracer = client.getBean(Tracer.class);
                 String reply = Observation.createNotStarted("checkout", client.getBean(ObservationRegistry.class))
-                        .observe(() -> template.convertSendAndReceive("pricing", "tea", String.class));
+                        .observe(() -> {
+                            try (BaggageInScope customer = tracer.createBaggageInScope("customer", "ada")) {
+                                return template.convertSendAndReceive("pricing", "tea", String.class);
+                            }
+                        });
 
-                assertThat(reply).isEqualTo("priced tea");
+                assertThat(reply).isEqualTo("priced tea for ada");
                 InMemorySpanExporter clientSpans = client.getBean(SpanCollector.class).exporter;
                 InMemorySpanExporter serverSpans = server.getBean(SpanCollector.class).exporter;
                 await().atMost(TIMEOUT).until(() -> clientSpans.getFinishedSpanItems().size() >= 3
@@ -79,6 +89,7 @@ class OpenTelemetryTracingTest {
 
     private static ConfigurableApplicationContext start(Class<?> application, String... args) {
         String[] common = { "--spring.config.name=opentelemetry-tracing-test", "--management.tracing.sampling.probability=1.0",
+                "--management.tracing.baggage.remote-fields=customer",
                 "--zmq.listener.observation-enabled=true", "--zmq.template.observation-enabled=true" };
         String[] all = new String[common.length + args.length];
         System.arraycopy(common, 0, all, 0, common.length);
@@ -98,15 +109,27 @@ class OpenTelemetryTracingTest {
     static class Application {
     }
 
-    /** The application whose REP listener answers. */
+    /** The application whose REP listener answers, naming the customer the request's baggage carries. */
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    @Import(SpanCollector.class)
+    @Import({ SpanCollector.class, PricingListener.class })
     static class PricingService {
+    }
+
+    /** The REP listener. */
+    static class PricingListener {
+
+        private final Tracer tracer;
+
+        PricingListener(Tracer tracer) {
+            this.tracer = tracer;
+        }
 
         @ZmqListener("pricing-service")
-        String price(String item) {
-            return "priced " + item;
+        String price(ZmqListenerMessage message) {
+            String item = new String(message.getBody().get(0), StandardCharsets.UTF_8);
+            assertThat(message.getTraceContext().get("baggage")).startsWith("customer=ada");
+            return "priced " + item + " for " + tracer.getBaggage("customer").get();
         }
     }
 
