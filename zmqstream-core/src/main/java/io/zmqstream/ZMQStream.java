@@ -233,9 +233,10 @@ public class ZMQStream implements AutoCloseable {
     // ---- connections ----
 
     /**
-     * Sets how long a connection this stream makes may wait for its handshake before it is healed
-     * (at most three times, losing no message; the README says why JeroMQ 0.6.0 needs it): after
-     * {@link #DEFAULT_HANDSHAKE_HEAL_AFTER} unless set. Connections already waiting keep their time.
+     * Sets how long a connection this stream makes may wait for its handshake before it is healed,
+     * {@link #DEFAULT_HANDSHAKE_HEAL_AFTER} unless set. A stalled connection (JeroMQ 0.6.0 leaves a
+     * few; the README says why) is healed at most three times, losing no message; connections
+     * already waiting keep the time they had.
      *
      * @param healAfter how long a connection may wait; zero turns healing off
      * @throws IllegalArgumentException when {@code healAfter} is negative

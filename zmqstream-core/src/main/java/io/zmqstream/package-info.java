@@ -22,8 +22,9 @@
  *     {@link io.zmqstream.SendQueueOptions}, {@link io.zmqstream.OverflowPolicy},
  *     {@link io.zmqstream.SendQueueFullException}, {@link io.zmqstream.JsonEncoder},
  *     {@link io.zmqstream.JacksonJsonEncoder}, {@link io.zmqstream.JavaSerialization},
- *     {@link io.zmqstream.SocketDirections}, {@link io.zmqstream.SendDecorator},
- *     {@link io.zmqstream.TraceContextFrame}</td></tr>
+ *     {@link io.zmqstream.SocketDirections}</td></tr>
+ * <tr><td>context carried with messages</td><td>{@link io.zmqstream.StreamTracing},
+ *     {@link io.zmqstream.SendDecorator}, {@link io.zmqstream.TraceContextFrame}</td></tr>
  * <tr><td>raw handlers on the loop</td><td>{@link io.zmqstream.SocketHandler},
  *     {@link io.zmqstream.ChannelHandler}</td></tr>
  * <tr><td>statistics and health</td><td>{@link io.zmqstream.StreamStatistics},
