@@ -1,9 +1,6 @@
 package io.zmqstream;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,11 +19,11 @@ import java.util.Map;
  * <p>with the W3C Trace Context fields ({@code traceparent}, {@code tracestate}) and, where
  * configured, W3C {@code baggage}, as a tracer's propagator writes them. A message whose last frame
  * does not begin with the first line has no trace context. Names are lowercase; values hold no line
- * break.
+ * break ({@link FieldsFrame}).
  */
 public final class TraceContextFrame {
 
-    private static final byte[] FIRST_LINE = "zmq-trace/1\n".getBytes(StandardCharsets.US_ASCII);
+    private static final FieldsFrame FORMAT = new FieldsFrame("zmq-trace/1");
 
     private TraceContextFrame() {
     }
@@ -39,14 +36,7 @@ public final class TraceContextFrame {
      * @throws IllegalArgumentException when a name or a value holds a line break, or a name a colon
      */
     public static byte[] encode(Map<String, String> fields) {
-        StringBuilder text = new StringBuilder(new String(FIRST_LINE, StandardCharsets.US_ASCII));
-        fields.forEach((name, value) -> {
-            if (name.indexOf(':') >= 0 || name.indexOf('\n') >= 0 || value.indexOf('\n') >= 0) {
-                throw new IllegalArgumentException("A trace context field cannot be written in a frame: " + name);
-            }
-            text.append(name).append(": ").append(value).append('\n');
-        });
-        return text.toString().getBytes(StandardCharsets.UTF_8);
+        return FORMAT.encode(fields);
     }
 
     /**
@@ -56,8 +46,7 @@ public final class TraceContextFrame {
      * @return {@code true} when it begins with the format's first line
      */
     public static boolean isTraceContext(byte[] frame) {
-        return frame.length >= FIRST_LINE.length
-                && Arrays.equals(frame, 0, FIRST_LINE.length, FIRST_LINE, 0, FIRST_LINE.length);
+        return FORMAT.matches(frame);
     }
 
     /**
@@ -67,15 +56,7 @@ public final class TraceContextFrame {
      * @return {@code true} when they begin with the format's first line
      */
     public static boolean isTraceContext(ByteBuffer frame) {
-        if (frame.remaining() < FIRST_LINE.length) {
-            return false;
-        }
-        for (int i = 0; i < FIRST_LINE.length; i++) {
-            if (frame.get(frame.position() + i) != FIRST_LINE[i]) {
-                return false;
-            }
-        }
-        return true;
+        return FORMAT.matches(frame);
     }
 
     /**
@@ -85,15 +66,7 @@ public final class TraceContextFrame {
      * @return the fields, by name, in their order
      */
     public static Map<String, String> decode(byte[] frame) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        String text = new String(frame, FIRST_LINE.length, frame.length - FIRST_LINE.length, StandardCharsets.UTF_8);
-        for (String line : text.split("\n")) {
-            int colon = line.indexOf(':');
-            if (colon > 0) {
-                fields.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
-            }
-        }
-        return fields;
+        return FORMAT.decode(frame);
     }
 
     /**

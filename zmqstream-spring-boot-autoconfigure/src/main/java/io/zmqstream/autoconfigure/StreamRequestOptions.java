@@ -23,7 +23,7 @@ final class StreamRequestOptions {
         return byStream.getOrDefault(streamName, RequestOptions.defaults());
     }
 
-    private static RequestOptions options(String name, ZmqProperties.Stream.Requests requests) {
+    private static RequestOptions options(String name, StreamRequestProperties requests) {
         String prefix = "zmq.streams." + name + ".requests.";
         if (requests.getTimeout() == null || requests.getTimeout().isNegative() || requests.getTimeout().isZero()) {
             throw new ZmqConfigurationException(prefix + "timeout", "a reply timeout must be positive, was "

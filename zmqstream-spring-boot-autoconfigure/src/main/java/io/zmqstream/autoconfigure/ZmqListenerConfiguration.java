@@ -2,8 +2,10 @@ package io.zmqstream.autoconfigure;
 
 import io.zmqstream.listener.JacksonPayloadCodec;
 import io.zmqstream.listener.JsonPayloadCodec;
+import io.zmqstream.listener.StreamListenerProperties;
 import io.zmqstream.listener.ZmqListener;
 import io.zmqstream.listener.ZmqListenerAnnotationBeanPostProcessor;
+import io.zmqstream.listener.ZmqListenerDefaults;
 import io.zmqstream.listener.ZmqListenerEndpointRegistry;
 import io.zmqstream.listener.ZmqListenerLazyInitializationExcludeFilter;
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Registers every {@link ZmqListener} method without an {@code @Enable...} annotation: the
  * post-processor that finds them, the registry that runs them, and, with Jackson 3, the codec of
- * their JSON parameters and replies, built on the application's {@code JsonMapper}. Listener beans
+ * their JSON parameters and replies, built on the application's {@code JsonMapper}, and each stream's
+ * settings for failed listeners ({@code zmq.streams.<name>.listener}). Listener beans
  * start with the application even under {@code spring.main.lazy-initialization}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -36,6 +39,16 @@ class ZmqListenerConfiguration {
     @ConditionalOnMissingBean
     ZmqListenerEndpointRegistry zmqListenerEndpointRegistry() {
         return new ZmqListenerEndpointRegistry();
+    }
+
+    /** Each stream's zmq.streams.<name>.listener settings: retries and dead letters, unless a listener says otherwise. */
+    @Bean
+    @ConditionalOnMissingBean
+    ZmqListenerDefaults zmqListenerDefaults(ZmqProperties properties) {
+        return streamName -> {
+            ZmqProperties.Stream stream = properties.getStreams().get(streamName);
+            return stream != null ? stream.getListener() : new StreamListenerProperties();
+        };
     }
 
     @Configuration(proxyBeanMethods = false)

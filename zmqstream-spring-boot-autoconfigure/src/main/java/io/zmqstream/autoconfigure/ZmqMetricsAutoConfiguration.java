@@ -112,8 +112,8 @@ public class ZmqMetricsAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(ListenerInvocationObserver.class)
-        ListenerObservations zmqListenerObservations(ObservationRegistry registry) {
-            return new ListenerObservations(registry);
+        ListenerObservations zmqListenerObservations(ObservationRegistry registry, ObjectProvider<MeterRegistry> meters) {
+            return new ListenerObservations(registry, meters.getIfAvailable());
         }
     }
 

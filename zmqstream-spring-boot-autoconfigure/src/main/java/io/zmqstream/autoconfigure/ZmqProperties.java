@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.zmqstream.OverflowPolicy;
+import io.zmqstream.listener.StreamListenerProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.core.io.Resource;
 import org.springframework.util.unit.DataSize;
 import org.zeromq.SocketType;
@@ -320,7 +322,14 @@ public class ZmqProperties {
         /**
          * Request/reply through ZmqTemplate on a DEALER or REQ stream.
          */
-        private final Requests requests = new Requests();
+        @NestedConfigurationProperty
+        private final StreamRequestProperties requests = new StreamRequestProperties();
+
+        /**
+         * What the stream's @ZmqListener methods do when they fail: retries and a dead-letter stream.
+         */
+        @NestedConfigurationProperty
+        private final StreamListenerProperties listener = new StreamListenerProperties();
 
         /**
          * Socket type: PAIR, PUB, SUB, REQ, REP, DEALER, ROUTER, PULL, PUSH, XPUB, XSUB or STREAM.
@@ -500,8 +509,12 @@ public class ZmqProperties {
             return this.sendQueue;
         }
 
-        public Requests getRequests() {
+        public StreamRequestProperties getRequests() {
             return this.requests;
+        }
+
+        public StreamListenerProperties getListener() {
+            return this.listener;
         }
 
         public Curve getCurve() {
@@ -783,65 +796,6 @@ public class ZmqProperties {
 
             public void setBlockTimeout(Duration blockTimeout) {
                 this.blockTimeout = blockTimeout;
-            }
-        }
-
-        /** How ZmqTemplate's requests on the stream wait for replies and try again. */
-        public static class Requests {
-
-            /**
-             * How long one attempt of a request waits for its reply, unless the call gives its own.
-             */
-            private Duration timeout = Duration.ofSeconds(5);
-
-            /**
-             * How many times a request is sent again after an attempt timed out (the Guide's Lazy
-             * Pirate); a server may so see a request twice. Zero for none.
-             */
-            private int retries;
-
-            /**
-             * The pause before the first resend, doubled before each further one and at most the
-             * timeout. Zero resends at once.
-             */
-            private Duration retryBackoff = Duration.ZERO;
-
-            /**
-             * Most requests waiting for replies at once; beyond it, a request follows the send
-             * queue's overflow policy (BLOCK waits up to its block timeout, FAIL and DROP fail it).
-             */
-            private int maxInFlight = 10_000;
-
-            public Duration getTimeout() {
-                return this.timeout;
-            }
-
-            public void setTimeout(Duration timeout) {
-                this.timeout = timeout;
-            }
-
-            public int getRetries() {
-                return this.retries;
-            }
-
-            public void setRetries(int retries) {
-                this.retries = retries;
-            }
-
-            public Duration getRetryBackoff() {
-                return this.retryBackoff;
-            }
-
-            public void setRetryBackoff(Duration retryBackoff) {
-                this.retryBackoff = retryBackoff;
-            }
-
-            public int getMaxInFlight() {
-                return this.maxInFlight;
-            }
-
-            public void setMaxInFlight(int maxInFlight) {
-                this.maxInFlight = maxInFlight;
             }
         }
 

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import io.zmqstream.listener.StreamListenerProperties;
 import org.springframework.beans.BeanUtils;
 import org.springframework.core.ResolvableType;
 
@@ -18,6 +19,10 @@ import org.springframework.core.ResolvableType;
 final class ZmqPropertyNames {
 
     private static final String ROOT = "zmq";
+
+    /** The classes bound under {@code zmq}, whose nested classes are groups too. */
+    private static final List<Class<?>> GROUPS = List.of(ZmqProperties.class, StreamRequestProperties.class,
+            StreamListenerProperties.class);
 
     private ZmqPropertyNames() {
     }
@@ -72,9 +77,10 @@ final class ZmqPropertyNames {
         return Optional.empty();
     }
 
-    /** Whether the property's type has properties of its own: one of ours, or a map of them. */
+    /** Whether the property's type has properties of its own: one of ours (or nested in one), or a map of them. */
     private static boolean isGroup(Class<?> type) {
-        return Map.class.isAssignableFrom(type) || type.getName().startsWith(ZmqProperties.class.getName());
+        return Map.class.isAssignableFrom(type)
+                || GROUPS.stream().anyMatch(group -> type.getName().startsWith(group.getName()));
     }
 
     private static Optional<PropertyDescriptor> descriptor(Class<?> type, String kebabName) {

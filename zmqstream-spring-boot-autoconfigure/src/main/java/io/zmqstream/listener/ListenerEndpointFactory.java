@@ -2,6 +2,8 @@ package io.zmqstream.listener;
 
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
@@ -19,6 +21,10 @@ import org.zeromq.SocketType;
  * method's parameters and return type can work on that stream.
  */
 final class ListenerEndpointFactory {
+
+    /** The socket types that can send a message of their own: REP and ROUTER only answer, XSUB subscribes. */
+    private static final Set<SocketType> DEAD_LETTER_TYPES = EnumSet.of(SocketType.PUSH, SocketType.PUB, SocketType.XPUB,
+            SocketType.DEALER, SocketType.PAIR);
 
     private final ConfigurableListableBeanFactory beanFactory;
 
@@ -47,13 +53,39 @@ final class ListenerEndpointFactory {
         ListenerInvoker invoker = new ListenerInvoker(listener, new ArgumentResolverFactory(listener, json).forMethod());
         Executor executor = executor(description, resolve(annotation.executor()));
         ReplySender replies = replies(listener, resolve(annotation.replyTo()), json);
-        ListenerInvocationObserver observer = beanFactory.getBeanProvider(ListenerInvocationObserver.class)
-                .getIfUnique(() -> ListenerInvocationObserver.NONE);
-        ListenerMessageHandler handler = new ListenerMessageHandler(listener, invoker, replies, executor,
-                errorHandler(description, resolve(annotation.errorHandler())), observer);
-        int maxInFlight = maxInFlight(listener, annotation.maxInFlight(), executor != null);
+        ListenerInvocationObserver.Invocations invocations = beanFactory.getBeanProvider(ListenerInvocationObserver.class)
+                .getIfUnique(() -> ListenerInvocationObserver.NONE).forListener(id, streamName);
+        StreamListenerProperties defaults = beanFactory.getBeanProvider(ZmqListenerDefaults.class)
+                .getIfUnique(() -> ZmqListenerDefaults.NONE).forStream(streamName);
+        ListenerRetryPolicy retryPolicy = new ListenerRetryPolicies(this::resolve).policy(description, streamName,
+                annotation.retry(), defaults.getRetry());
+        ListenerFailures failures = new ListenerFailures(listener, replies,
+                errorHandler(description, resolve(annotation.errorHandler())),
+                deadLetters(listener, resolve(annotation.deadLetter()), defaults.getDeadLetter()), invocations);
+        ListenerMessageHandler handler = new ListenerMessageHandler(listener, invoker, replies, executor, retryPolicy,
+                failures, invocations);
+        int maxInFlight = maxInFlight(listener, annotation.maxInFlight(), executor != null, retryPolicy);
         boolean autoStartup = autoStartup(description, resolve(annotation.autoStartup()));
         return new ZmqListenerEndpoint(listener, handler, autoStartup, maxInFlight);
+    }
+
+    /** The dead-letter stream the annotation names, else the stream's setting, else none. */
+    private DeadLetterSender deadLetters(ListenerMethod listener, String named, String streamDefault) {
+        String name = !named.isEmpty() ? named : streamDefault == null ? "" : streamDefault.trim();
+        if (name.isEmpty()) {
+            return null;
+        }
+        ZMQStream target = stream(listener.description(), name, "sends dead letters to stream '" + name + "'");
+        if (!DEAD_LETTER_TYPES.contains(target.getSocketType())) {
+            throw new ZmqListenerConfigurationException(listener.description(), "its dead-letter stream '" + name
+                    + "' is a " + target.getSocketType() + ", which cannot send a message of its own to a peer",
+                    "Name a PUSH, PUB, XPUB, DEALER or PAIR stream as the dead-letter stream.");
+        }
+        if (target == listener.stream()) {
+            throw new ZmqListenerConfigurationException(listener.description(), "its dead-letter stream is its own "
+                    + "stream '" + name + "'", "Name another stream as the dead-letter stream.");
+        }
+        return new DeadLetterSender(target, name);
     }
 
     private static boolean autoStartup(String description, String value) {
@@ -140,7 +172,11 @@ final class ListenerEndpointFactory {
                 listener.repliesWithFrames());
     }
 
-    private static int maxInFlight(ListenerMethod listener, int limit, boolean onExecutor) {
+    /**
+     * The stream's in-flight limit: the annotation's, or none; one for a method on the loop thread
+     * that retries, so that the stream reads nothing while a message waits for its next attempt.
+     */
+    private static int maxInFlight(ListenerMethod listener, int limit, boolean onExecutor, ListenerRetryPolicy retry) {
         if (limit < 0) {
             throw new ZmqListenerConfigurationException(listener.description(), "maxInFlight is " + limit,
                     "Set maxInFlight to 0 (no limit) or more.");
@@ -150,6 +186,9 @@ final class ListenerEndpointFactory {
             throw new ZmqListenerConfigurationException(listener.description(), "maxInFlight is set, but the method "
                     + "runs on the loop thread and returns no CompletionStage, so one message is in progress at a time",
                     "Remove maxInFlight, or name an executor.");
+        }
+        if (limit == 0 && !asynchronous && retry.retries()) {
+            return 1;
         }
         return limit == 0 ? Integer.MAX_VALUE : limit;
     }

@@ -44,6 +44,24 @@ public interface ListenerInvocationObserver {
         default Invocation start(Map<String, String> traceContext) {
             return start();
         }
+
+        /**
+         * An invocation failed and the message will be handed to the method again, after the retry
+         * policy's delay. By default, nothing.
+         *
+         * @param failure what the invocation threw
+         */
+        default void retrying(Throwable failure) {
+        }
+
+        /**
+         * A message the listener failed on for good went to its dead-letter stream, or the stream
+         * could not take it; on the dead-letter stream's loop thread. By default, nothing.
+         *
+         * @param taken whether the dead-letter stream's socket took it
+         */
+        default void deadLettered(boolean taken) {
+        }
     }
 
     /** One invocation being watched. */

@@ -19,9 +19,11 @@ import org.zeromq.SocketType;
 
 /**
  * The receive callback of one {@link ZmqListener}: turns each message into the method's call,
- * on the loop thread or on the listener's executor, sends what it returns as the reply, and hands
- * failures to the error handler. Its stage, when it returns one, completes once the message is
- * fully handled, so that the stream's in-flight limit counts messages in progress.
+ * on the loop thread or on the listener's executor, sends what it returns as the reply, calls the
+ * method again after a failure as its {@link ListenerRetryPolicy} says (on the loop's timer), and
+ * hands what failed for good to its {@link ListenerFailures}. Its stage, when it returns one,
+ * completes once the message is fully handled, so that the stream's in-flight limit counts messages
+ * in progress, a message waiting for its next attempt among them.
  */
 final class ListenerMessageHandler implements AsyncFrameCallback {
 
@@ -31,50 +33,50 @@ final class ListenerMessageHandler implements AsyncFrameCallback {
     private final ListenerInvoker invoker;
     private final ReplySender replies;
     private final Executor executor;
-    private final ZmqListenerErrorHandler errorHandler;
+    private final ListenerRetryPolicy retryPolicy;
+    private final ListenerFailures failures;
     private final ListenerInvocationObserver.Invocations invocations;
     private final boolean routed;
-    private final boolean mustReply;
     /** Whether a null result still needs an answer: a REP listener that returns values, not void. */
     private final boolean answersNullWithEmptyFrame;
     private final AtomicBoolean nullReplyLogged = new AtomicBoolean();
     private final Set<CompletableFuture<Void>> inProgress = ConcurrentHashMap.newKeySet();
-    private final LongAdder failures = new LongAdder();
-    private final LongAdder conversionFailures = new LongAdder();
+    private final LongAdder retries = new LongAdder();
 
     /**
      * @param listener the method and its stream
      * @param invoker calls the method
      * @param replies sends return values, or {@code null} when the listener does not reply
      * @param executor runs the method, or {@code null} to run it on the loop thread
-     * @param errorHandler handles failures
-     * @param observer watches each invocation
+     * @param retryPolicy when a failed call is made again
+     * @param failures what happens to a message that failed for good
+     * @param invocations watches each call
      */
     ListenerMessageHandler(ListenerMethod listener, ListenerInvoker invoker, ReplySender replies, Executor executor,
-            ZmqListenerErrorHandler errorHandler, ListenerInvocationObserver observer) {
+            ListenerRetryPolicy retryPolicy, ListenerFailures failures, ListenerInvocationObserver.Invocations invocations) {
         this.listener = listener;
         this.invoker = invoker;
         this.replies = replies;
         this.executor = executor;
-        this.errorHandler = errorHandler;
-        this.invocations = observer.forListener(listener.id(), listener.streamName());
+        this.retryPolicy = retryPolicy;
+        this.failures = failures;
+        this.invocations = invocations;
         this.routed = listener.routed();
-        this.mustReply = listener.stream().getSocketType() == SocketType.REP;
-        this.answersNullWithEmptyFrame = mustReply && listener.returnsValue();
+        this.answersNullWithEmptyFrame = listener.stream().getSocketType() == SocketType.REP && listener.returnsValue();
     }
 
     @Override
     public CompletionStage<?> onRecv(List<Frame> frames) {
         ZmqListenerMessage message = ZmqListenerMessage.received(listener.stream(), frames, routed);
         if (executor == null) {
-            return tracked(handle(message));
+            return tracked(attempt(message, 1));
         }
         CompletableFuture<Void> handled = new CompletableFuture<>();
         try {
-            executor.execute(() -> completeWhenDone(handle(message), handled));
+            executor.execute(() -> completeWhenDone(attempt(message, 1), handled));
         }
         catch (RuntimeException rejected) {
-            failed(message, rejected);
+            failures.failed(message, rejected, 0);
             return null;
         }
         return tracked(handled);
@@ -98,16 +100,19 @@ final class ListenerMessageHandler implements AsyncFrameCallback {
         return done;
     }
 
-    long getFailures() {
-        return failures.sum();
+    ListenerFailures failures() {
+        return failures;
     }
 
-    long getConversionFailures() {
-        return conversionFailures.sum();
+    long getRetries() {
+        return retries.sum();
     }
 
-    /** Calls the method and replies; returns a stage when the method's own stage is still running. */
-    private CompletionStage<?> handle(ZmqListenerMessage message) {
+    /**
+     * Makes one attempt: calls the method and replies; on failure, retries later or hands the
+     * message to its failures. Returns a stage while the method's own stage or a retry is pending.
+     */
+    private CompletionStage<?> attempt(ZmqListenerMessage message, int attempt) {
         ListenerInvocationObserver.Invocation invocation = invocations.start(message.getTraceContext());
         Object result;
         try {
@@ -116,8 +121,7 @@ final class ListenerMessageHandler implements AsyncFrameCallback {
         catch (Exception ex) {
             invocation.returned();
             invocation.ended(ex);
-            failed(message, ex);
-            return null;
+            return afterFailure(message, ex, attempt);
         }
         invocation.returned();
         if (result instanceof CompletionStage<?> stage) {
@@ -125,18 +129,47 @@ final class ListenerMessageHandler implements AsyncFrameCallback {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause() : failure;
                 if (cause == null) {
-                    replyInScope(invocation, message, value);
+                    replyInScope(invocation, message, value, attempt);
                 }
                 invocation.ended(cause);
-                if (cause != null) {
-                    failed(message, cause);
-                }
-                return null;
-            });
+                return cause == null ? null : afterFailure(message, cause, attempt);
+            }).thenCompose(next -> next == null ? CompletableFuture.completedFuture(null) : next);
         }
-        replyInScope(invocation, message, result);
+        replyInScope(invocation, message, result, attempt);
         invocation.ended(null);
         return null;
+    }
+
+    /** A failed attempt: the next one on the loop's timer when the policy retries it, else the failure for good. */
+    private CompletionStage<?> afterFailure(ZmqListenerMessage message, Throwable failure, int attempt) {
+        if (!retryPolicy.retries(failure, attempt)) {
+            failures.failed(message, failure, attempt);
+            return null;
+        }
+        retries.increment();
+        invocations.retrying(failure);
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Runnable next = () -> completeWhenDone(attempt(message, attempt + 1), done);
+        try {
+            listener.stream().getIoLoop().callLater(retryPolicy.delayBefore(attempt + 1), () -> {
+                if (executor == null) {
+                    next.run();
+                    return;
+                }
+                try {
+                    executor.execute(next);
+                }
+                catch (RuntimeException rejected) {
+                    failures.failed(message, rejected, attempt);
+                    done.complete(null);
+                }
+            });
+        }
+        catch (RuntimeException loopStopped) {
+            failures.failed(message, failure, attempt);
+            return null;
+        }
+        return done;
     }
 
     private static void completeWhenDone(CompletionStage<?> stage, CompletableFuture<Void> handled) {
@@ -149,13 +182,14 @@ final class ListenerMessageHandler implements AsyncFrameCallback {
     }
 
     /** Sends the reply, if the listener replies, as part of the invocation (its trace context, say). */
-    private void replyInScope(ListenerInvocationObserver.Invocation invocation, ZmqListenerMessage message, Object value) {
+    private void replyInScope(ListenerInvocationObserver.Invocation invocation, ZmqListenerMessage message, Object value,
+            int attempt) {
         if (replies != null) {
-            invocation.inScope(() -> reply(message, value));
+            invocation.inScope(() -> reply(message, value, attempt));
         }
     }
 
-    private void reply(ZmqListenerMessage message, Object value) {
+    private void reply(ZmqListenerMessage message, Object value, int attempt) {
         if (replies == null) {
             return;
         }
@@ -169,7 +203,8 @@ final class ListenerMessageHandler implements AsyncFrameCallback {
             }
         }
         catch (Exception ex) {
-            failed(message, new ZmqListenerException(listener.id(), listener.streamName(), "the reply was not sent", ex));
+            failures.failed(message, new ZmqListenerException(listener.id(), listener.streamName(), "the reply was not sent",
+                    ex), attempt);
         }
     }
 
@@ -180,42 +215,5 @@ final class ListenerMessageHandler implements AsyncFrameCallback {
                     + "take its next request (logged once)", listener.id(), listener.streamName());
         }
         replies.sendEmpty(message);
-    }
-
-    /** Counts the failure, asks the error handler for a reply, and keeps a REP socket able to receive. */
-    private void failed(ZmqListenerMessage message, Throwable failure) {
-        failures.increment();
-        ZmqListenerException exception = failure instanceof ZmqListenerException known ? known
-                : new ZmqListenerException(listener.id(), listener.streamName(), failure.toString(), failure);
-        if (exception instanceof ZmqMessageConversionException) {
-            conversionFailures.increment();
-        }
-        Object errorReply = null;
-        try {
-            errorReply = errorHandler.handleError(message, exception);
-        }
-        catch (Exception handlerFailure) {
-            log.error("The error handler of listener '{}' on stream '{}' failed", listener.id(), listener.streamName(),
-                    handlerFailure);
-        }
-        sendErrorReply(message, errorReply);
-    }
-
-    private void sendErrorReply(ZmqListenerMessage message, Object errorReply) {
-        if (replies == null) {
-            return;
-        }
-        try {
-            if (errorReply != null) {
-                replies.send(message, errorReply);
-            }
-            else if (mustReply) {
-                replies.sendEmpty(message);
-            }
-        }
-        catch (Exception ex) {
-            log.error("Listener '{}' on stream '{}' could not send its error reply", listener.id(),
-                    listener.streamName(), ex);
-        }
     }
 }

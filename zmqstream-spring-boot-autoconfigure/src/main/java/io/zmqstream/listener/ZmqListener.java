@@ -33,6 +33,9 @@ import org.springframework.aot.hint.annotation.Reflective;
  * stream the handler's return value is the reply, and when it returns none an empty frame is
  * sent, so that the REP socket is ready for the next request.
  *
+ * <p>A method that failed can be called again for the same message after a delay ({@link #retry()}),
+ * and what failed for good can go to a dead-letter stream ({@link #deadLetter()}).
+ *
  * <p>The method runs on the loop thread unless {@link #executor()} names an executor; a slow
  * method on the loop thread holds up every stream on that loop. The starter registers these
  * methods; no {@code @Enable...} annotation is needed. The {@link ZmqListenerEndpointRegistry}
@@ -112,4 +115,23 @@ public @interface ZmqListener {
      * @return the reply stream's name, or empty to reply on REP and ROUTER streams only
      */
     String replyTo() default "";
+
+    /**
+     * How the method is called again for a message it failed on: attempts, delays and which
+     * failures; what is left empty comes from {@code zmq.streams.<name>.listener.retry}, which
+     * never retries unless set.
+     *
+     * @return the retry settings
+     */
+    ZmqRetry retry() default @ZmqRetry;
+
+    /**
+     * The stream that gets each message the method failed on for good (after its last attempt, or
+     * when its arguments could not be made), behind a frame that says why ({@link ZmqDeadLetter});
+     * typically a PUSH to a dead-letter service. Placeholders are resolved.
+     *
+     * @return the dead-letter stream's name, or empty for the stream's
+     *         {@code zmq.streams.<name>.listener.dead-letter}, which has none unless set
+     */
+    String deadLetter() default "";
 }

@@ -98,7 +98,7 @@ public final class ZmqListenerEndpoint {
      * @return the count since start-up
      */
     public long getFailureCount() {
-        return handler.getFailures();
+        return handler.failures().getFailures();
     }
 
     /**
@@ -107,7 +107,35 @@ public final class ZmqListenerEndpoint {
      * @return the count since start-up
      */
     public long getConversionFailureCount() {
-        return handler.getConversionFailures();
+        return handler.failures().getConversionFailures();
+    }
+
+    /**
+     * Attempts made again after a failure.
+     *
+     * @return the count since start-up
+     */
+    public long getRetryCount() {
+        return handler.getRetries();
+    }
+
+    /**
+     * Messages failed on for good that the dead-letter stream took.
+     *
+     * @return the count since start-up; 0 without a dead-letter stream
+     */
+    public long getDeadLetterCount() {
+        return handler.failures().getDeadLetters();
+    }
+
+    /**
+     * Messages failed on for good that the dead-letter stream could not take (full, closed), and
+     * that were lost.
+     *
+     * @return the count since start-up
+     */
+    public long getRefusedDeadLetterCount() {
+        return handler.failures().getRefusedDeadLetters();
     }
 
     /** Starts receiving, unless the listener is paused. */

@@ -3,6 +3,8 @@ package io.zmqstream.metrics;
 import java.util.Map;
 
 import io.micrometer.common.KeyValues;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.transport.Kind;
@@ -16,11 +18,13 @@ import io.zmqstream.listener.ListenerInvocationObserver;
  * with on a traced stream (its trace context frame is the carrier a tracer's propagator reads). Its
  * scope is open while the method runs and while its reply is sent, so tracing sees the method's work
  * and the reply carries the invocation's context; the observation stops when the message is
- * handled. Opt in with {@code zmq.listener.observation-enabled=true}.
+ * handled; each attempt of a retried message is one observation. Opt in with
+ * {@code zmq.listener.observation-enabled=true}.
  */
 public class ListenerObservations implements ListenerInvocationObserver {
 
     private final ObservationRegistry registry;
+    private final MeterRegistry meters;
 
     /**
      * Creates the observer.
@@ -28,13 +32,26 @@ public class ListenerObservations implements ListenerInvocationObserver {
      * @param registry where the observations go
      */
     public ListenerObservations(ObservationRegistry registry) {
+        this(registry, null);
+    }
+
+    /**
+     * Creates the observer, counting retries and dead letters too.
+     *
+     * @param registry where the observations go
+     * @param meters where the counters of retries and dead letters go, or {@code null} for none
+     */
+    public ListenerObservations(ObservationRegistry registry, MeterRegistry meters) {
         this.registry = registry;
+        this.meters = meters;
     }
 
     @Override
     public Invocations forListener(String listenerId, String streamName) {
         KeyValues keys = KeyValues.of("stream", streamName, "listener.id", listenerId, "messaging.system", "zeromq");
         String contextualName = streamName + " receive";
+        ListenerOutcomeCounters outcomes = meters == null ? ListenerOutcomeCounters.NONE
+                : new ListenerOutcomeCounters(meters, Tags.of("stream", streamName, "listener.id", listenerId));
         return new Invocations() {
             @Override
             public Invocation start() {
@@ -49,6 +66,16 @@ public class ListenerObservations implements ListenerInvocationObserver {
                 Observation observation = Observation.createNotStarted("zmq.listener", () -> context, registry)
                         .contextualName(contextualName).lowCardinalityKeyValues(keys).start();
                 return new ObservedInvocation(observation, observation.openScope());
+            }
+
+            @Override
+            public void retrying(Throwable failure) {
+                outcomes.retrying(failure);
+            }
+
+            @Override
+            public void deadLettered(boolean taken) {
+                outcomes.deadLettered(taken);
             }
         };
     }

@@ -12,7 +12,8 @@ import io.zmqstream.listener.ListenerInvocationObserver;
  * Times every {@code @ZmqListener} invocation with a {@code zmq.listener} timer, from the call until
  * the message is handled (a returned stage included). Tags: {@code stream}, {@code listener.id},
  * {@code result} ({@code success} or {@code failure}) and {@code exception} (the failure's simple
- * class name, or {@code none}).
+ * class name, or {@code none}): each attempt of a retried message is one timing. Retries and dead
+ * letters are counted too ({@link ListenerOutcomeCounters}).
  */
 public class ListenerTimers implements ListenerInvocationObserver {
 
@@ -32,12 +33,26 @@ public class ListenerTimers implements ListenerInvocationObserver {
         Tags tags = Tags.of("stream", streamName, "listener.id", listenerId);
         Timer success = timer(tags.and("result", "success", "exception", "none"));
         Clock clock = registry.config().clock();
-        return () -> {
-            // One capture per invocation, where a Timer.Sample would add a second object.
-            long start = clock.monotonicTime();
-            return failure -> (failure == null ? success
-                    : timer(tags.and("result", "failure", "exception", failure.getClass().getSimpleName())))
-                    .record(clock.monotonicTime() - start, TimeUnit.NANOSECONDS);
+        ListenerOutcomeCounters outcomes = new ListenerOutcomeCounters(registry, tags);
+        return new Invocations() {
+            @Override
+            public Invocation start() {
+                // One capture per invocation, where a Timer.Sample would add a second object.
+                long start = clock.monotonicTime();
+                return failure -> (failure == null ? success
+                        : timer(tags.and("result", "failure", "exception", failure.getClass().getSimpleName())))
+                        .record(clock.monotonicTime() - start, TimeUnit.NANOSECONDS);
+            }
+
+            @Override
+            public void retrying(Throwable failure) {
+                outcomes.retrying(failure);
+            }
+
+            @Override
+            public void deadLettered(boolean taken) {
+                outcomes.deadLettered(taken);
+            }
         };
     }
 

@@ -53,7 +53,7 @@ class ConfigurationMetadataTest {
         ZmqProperties.Stream.SendQueue queue = new ZmqProperties.Stream().getSendQueue();
         assertThat(new SendQueueOptions(queue.getCapacity(), queue.getOverflowPolicy(), queue.getBlockTimeout()))
                 .isEqualTo(SendQueueOptions.defaults());
-        ZmqProperties.Stream.Requests requests = new ZmqProperties.Stream().getRequests();
+        StreamRequestProperties requests = new ZmqProperties.Stream().getRequests();
         assertThat(new RequestOptions(requests.getTimeout(), requests.getRetries(), requests.getRetryBackoff(),
                 requests.getMaxInFlight())).isEqualTo(RequestOptions.defaults());
     }

@@ -35,6 +35,12 @@ class ZmqUnknownPropertyTest {
                 STREAM + "type=pull", STREAM + "bind=inproc://orders");
         assertSuggestion("zmq.streams.orders.curve.public-kye", "zmq.streams.orders.curve.public-key",
                 STREAM + "type=pull", STREAM + "bind=inproc://orders");
+        assertSuggestion("zmq.streams.orders.requests.timout", "zmq.streams.orders.requests.timeout",
+                STREAM + "type=dealer", STREAM + "connect=inproc://orders");
+        assertSuggestion("zmq.streams.orders.listener.dead-leter", "zmq.streams.orders.listener.dead-letter",
+                STREAM + "type=pull", STREAM + "bind=inproc://orders");
+        assertSuggestion("zmq.streams.orders.listener.retry.max-atempts", "zmq.streams.orders.listener.retry.max-attempts",
+                STREAM + "type=pull", STREAM + "bind=inproc://orders");
         assertSuggestion("zmq.proxies.queue.fronted", "zmq.proxies.queue.frontend");
         assertSuggestion("zmq.context.io-thread", "zmq.context.io-threads");
         assertSuggestion("zmq.io-loop.thread-nam", "zmq.io-loop.thread-name");
