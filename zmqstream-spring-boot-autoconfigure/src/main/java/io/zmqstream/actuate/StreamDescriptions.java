@@ -145,7 +145,8 @@ public final class StreamDescriptions {
         List<ListenerDescriptor> listenerDescriptors = listenersOf(stream).stream()
                 .map(listener -> new ListenerDescriptor(listener.getId(), listener.getMethod().toGenericString(),
                         listener.isRunning(), listener.isPaused(), listener.getFailureCount(),
-                        listener.getConversionFailureCount()))
+                        listener.getConversionFailureCount(), listener.getRetryCount(), listener.getDeadLetterCount(),
+                        listener.getRefusedDeadLetterCount()))
                 .toList();
         return new StreamDescriptor(stream.getSocketType().name(), stream.getBoundEndpoints(),
                 stream.getConnectedEndpoints(), stream.isReceiving(), stream.isSending(), stream.isClosed(),
@@ -230,10 +231,13 @@ public final class StreamDescriptions {
      * @param method the annotated method
      * @param running whether it is started
      * @param paused whether it is paused
-     * @param failures messages it failed on
+     * @param failures messages it failed on for good
      * @param conversionFailures messages whose arguments could not be made
+     * @param retries attempts made again after a failure
+     * @param deadLetters messages failed on that its dead-letter stream took
+     * @param refusedDeadLetters messages failed on that its dead-letter stream could not take, lost
      */
     public record ListenerDescriptor(String id, String method, boolean running, boolean paused, long failures,
-            long conversionFailures) {
+            long conversionFailures, long retries, long deadLetters, long refusedDeadLetters) {
     }
 }
