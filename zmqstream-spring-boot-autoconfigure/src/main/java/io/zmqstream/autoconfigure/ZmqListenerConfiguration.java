@@ -11,15 +11,20 @@ import io.zmqstream.listener.ZmqListenerLazyInitializationExcludeFilter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnThreading;
+import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.VirtualThreadTaskExecutor;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Registers every {@link ZmqListener} method without an {@code @Enable...} annotation: the
  * post-processor that finds them, the registry that runs them, and, with Jackson 3, the codec of
  * their JSON parameters and replies, built on the application's {@code JsonMapper}, and each stream's
- * settings for failed listeners ({@code zmq.streams.<name>.listener}). Listener beans
+ * settings for failed listeners ({@code zmq.streams.<name>.listener}), and, with
+ * {@code spring.threads.virtual.enabled=true} on Java 21 or later, the virtual-thread executor of
+ * listeners that ask for one. Listener beans
  * start with the application even under {@code spring.main.lazy-initialization}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -49,6 +54,13 @@ class ZmqListenerConfiguration {
             ZmqProperties.Stream stream = properties.getStreams().get(streamName);
             return stream != null ? stream.getListener() : new StreamListenerProperties();
         };
+    }
+
+    /** The executor of listeners with virtualThreads = true: a virtual thread per message, on Java 21 and later. */
+    @Bean(ZmqListener.VIRTUAL_THREAD_EXECUTOR)
+    @ConditionalOnThreading(Threading.VIRTUAL)
+    VirtualThreadTaskExecutor zmqListenerVirtualThreadExecutor() {
+        return new VirtualThreadTaskExecutor("zmq-listener-");
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -51,7 +51,8 @@ final class ListenerEndpointFactory {
         ListenerMethod listener = new ListenerMethod(bean, beanClass, method, id, streamName, stream, annotation.copy());
         JsonPayloadCodec json = beanFactory.getBeanProvider(JsonPayloadCodec.class).getIfAvailable();
         ListenerInvoker invoker = new ListenerInvoker(listener, new ArgumentResolverFactory(listener, json).forMethod());
-        Executor executor = executor(description, resolve(annotation.executor()));
+        Executor executor = executor(description, resolve(annotation.executor()), annotation.virtualThreads());
+        ListenerDispatcher dispatcher = dispatcher(description, executor, resolve(annotation.concurrency()));
         ReplySender replies = replies(listener, resolve(annotation.replyTo()), json);
         ListenerInvocationObserver.Invocations invocations = beanFactory.getBeanProvider(ListenerInvocationObserver.class)
                 .getIfUnique(() -> ListenerInvocationObserver.NONE).forListener(id, streamName);
@@ -62,7 +63,7 @@ final class ListenerEndpointFactory {
         ListenerFailures failures = new ListenerFailures(listener, replies,
                 errorHandler(description, resolve(annotation.errorHandler())),
                 deadLetters(listener, resolve(annotation.deadLetter()), defaults.getDeadLetter()), invocations);
-        ListenerMessageHandler handler = new ListenerMessageHandler(listener, invoker, replies, executor, retryPolicy,
+        ListenerMessageHandler handler = new ListenerMessageHandler(listener, invoker, replies, dispatcher, retryPolicy,
                 failures, invocations);
         int maxInFlight = maxInFlight(listener, annotation.maxInFlight(), executor != null, retryPolicy);
         boolean autoStartup = autoStartup(description, resolve(annotation.autoStartup()));
@@ -112,7 +113,19 @@ final class ListenerEndpointFactory {
         }
     }
 
-    private Executor executor(String description, String name) {
+    private Executor executor(String description, String name, boolean virtualThreads) {
+        if (virtualThreads) {
+            if (!name.isEmpty()) {
+                throw new ZmqListenerConfigurationException(description, "it names executor '" + name
+                        + "' and asks for virtual threads", "Keep one of executor and virtualThreads.");
+            }
+            if (!beanFactory.containsBean(ZmqListener.VIRTUAL_THREAD_EXECUTOR)) {
+                throw new ZmqListenerConfigurationException(description, "it asks for virtual threads, but the "
+                        + "application has none", "Set spring.threads.virtual.enabled=true and run on Java 21 or "
+                        + "later, or name an executor instead.");
+            }
+            return beanFactory.getBean(ZmqListener.VIRTUAL_THREAD_EXECUTOR, Executor.class);
+        }
         if (name.isEmpty()) {
             return null;
         }
@@ -138,6 +151,29 @@ final class ListenerEndpointFactory {
                     + "' is not a ZmqListenerErrorHandler bean",
                     "Declare a ZmqListenerErrorHandler bean named '" + name + "', or remove errorHandler.");
         }
+    }
+
+    /** Off the loop thread, as the executor comes or in lanes; {@code null} on the loop thread. */
+    private static ListenerDispatcher dispatcher(String description, Executor executor, String concurrency) {
+        if (concurrency.isEmpty()) {
+            return executor == null ? null : ListenerDispatcher.on(executor);
+        }
+        int lanes;
+        try {
+            lanes = Integer.parseInt(concurrency);
+        }
+        catch (NumberFormatException ex) {
+            lanes = 0;
+        }
+        if (lanes < 1) {
+            throw new ZmqListenerConfigurationException(description, "concurrency is '" + concurrency + "'",
+                    "Set concurrency to 1 or more, or leave it empty.");
+        }
+        if (executor == null) {
+            throw new ZmqListenerConfigurationException(description, "concurrency is " + lanes + ", but the method "
+                    + "runs on the loop thread, one message at a time", "Name an executor, or set virtualThreads.");
+        }
+        return new PeerOrderedLanes(executor, lanes);
     }
 
     /** Where return values go: the named stream, else the listener's own REP or ROUTER stream, else nowhere. */

@@ -7,7 +7,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -19,7 +18,7 @@ import org.zeromq.SocketType;
 
 /**
  * The receive callback of one {@link ZmqListener}: turns each message into the method's call,
- * on the loop thread or on the listener's executor, sends what it returns as the reply, calls the
+ * on the loop thread or off it (its executor, its lanes), sends what it returns as the reply, calls the
  * method again after a failure as its {@link ListenerRetryPolicy} says (on the loop's timer), and
  * hands what failed for good to its {@link ListenerFailures}. Its stage, when it returns one,
  * completes once the message is fully handled, so that the stream's in-flight limit counts messages
@@ -32,7 +31,7 @@ final class ListenerMessageHandler implements AsyncFrameCallback {
     private final ListenerMethod listener;
     private final ListenerInvoker invoker;
     private final ReplySender replies;
-    private final Executor executor;
+    private final ListenerDispatcher dispatcher;
     private final ListenerRetryPolicy retryPolicy;
     private final ListenerFailures failures;
     private final ListenerInvocationObserver.Invocations invocations;
@@ -47,17 +46,17 @@ final class ListenerMessageHandler implements AsyncFrameCallback {
      * @param listener the method and its stream
      * @param invoker calls the method
      * @param replies sends return values, or {@code null} when the listener does not reply
-     * @param executor runs the method, or {@code null} to run it on the loop thread
+     * @param dispatcher runs the method off the loop thread, or {@code null} to run it on the loop thread
      * @param retryPolicy when a failed call is made again
      * @param failures what happens to a message that failed for good
      * @param invocations watches each call
      */
-    ListenerMessageHandler(ListenerMethod listener, ListenerInvoker invoker, ReplySender replies, Executor executor,
+    ListenerMessageHandler(ListenerMethod listener, ListenerInvoker invoker, ReplySender replies, ListenerDispatcher dispatcher,
             ListenerRetryPolicy retryPolicy, ListenerFailures failures, ListenerInvocationObserver.Invocations invocations) {
         this.listener = listener;
         this.invoker = invoker;
         this.replies = replies;
-        this.executor = executor;
+        this.dispatcher = dispatcher;
         this.retryPolicy = retryPolicy;
         this.failures = failures;
         this.invocations = invocations;
@@ -68,12 +67,12 @@ final class ListenerMessageHandler implements AsyncFrameCallback {
     @Override
     public CompletionStage<?> onRecv(List<Frame> frames) {
         ZmqListenerMessage message = ZmqListenerMessage.received(listener.stream(), frames, routed);
-        if (executor == null) {
+        if (dispatcher == null) {
             return tracked(attempt(message, 1));
         }
         CompletableFuture<Void> handled = new CompletableFuture<>();
         try {
-            executor.execute(() -> completeWhenDone(attempt(message, 1), handled));
+            dispatcher.dispatch(message, () -> completeWhenDone(attempt(message, 1), handled));
         }
         catch (RuntimeException rejected) {
             failures.failed(message, rejected, 0);
@@ -152,12 +151,12 @@ final class ListenerMessageHandler implements AsyncFrameCallback {
         Runnable next = () -> completeWhenDone(attempt(message, attempt + 1), done);
         try {
             listener.stream().getIoLoop().callLater(retryPolicy.delayBefore(attempt + 1), () -> {
-                if (executor == null) {
+                if (dispatcher == null) {
                     next.run();
                     return;
                 }
                 try {
-                    executor.execute(next);
+                    dispatcher.dispatch(message, next);
                 }
                 catch (RuntimeException rejected) {
                     failures.failed(message, rejected, attempt);

@@ -36,7 +36,9 @@ import org.springframework.aot.hint.annotation.Reflective;
  * <p>A method that failed can be called again for the same message after a delay ({@link #retry()}),
  * and what failed for good can go to a dead-letter stream ({@link #deadLetter()}).
  *
- * <p>The method runs on the loop thread unless {@link #executor()} names an executor; a slow
+ * <p>The method runs on the loop thread unless {@link #executor()} names an executor (or
+ * {@link #virtualThreads()} asks for virtual threads), where {@link #concurrency()} can run a
+ * ROUTER's peers in parallel, each peer's messages in order; a slow
  * method on the loop thread holds up every stream on that loop. The starter registers these
  * methods; no {@code @Enable...} annotation is needed. The {@link ZmqListenerEndpointRegistry}
  * lists, pauses, resumes, stops and starts them.
@@ -47,6 +49,9 @@ import org.springframework.aot.hint.annotation.Reflective;
 @Documented
 @Repeatable(ZmqListeners.class)
 public @interface ZmqListener {
+
+    /** The bean name of the starter's virtual-thread executor, which {@link #virtualThreads()} uses. */
+    String VIRTUAL_THREAD_EXECUTOR = "zmqListenerVirtualThreadExecutor";
 
     /**
      * The stream to receive from: a {@code zmq.streams} key, or the bean name of any
@@ -98,6 +103,26 @@ public @interface ZmqListener {
      * @return the limit, or 0 for none
      */
     int maxInFlight() default 0;
+
+    /**
+     * For methods off the loop thread ({@link #executor()} or {@link #virtualThreads()}): how many
+     * messages run at once, each lane of them one at a time in the order they came. On a ROUTER
+     * stream a peer's messages (by routing id) always share a lane, so they never overlap and keep
+     * their order while other peers are served in parallel; other streams' messages take the lanes
+     * in turn. Placeholders are resolved.
+     *
+     * @return the number of lanes, at least 1, or empty to hand each message to the executor as it comes
+     */
+    String concurrency() default "";
+
+    /**
+     * Runs the method on a virtual thread per message, instead of on the loop thread: the starter's
+     * virtual-thread executor, there when {@code spring.threads.virtual.enabled=true} on Java 21 or
+     * later. Not with {@link #executor()}.
+     *
+     * @return whether the method runs on virtual threads
+     */
+    boolean virtualThreads() default false;
 
     /**
      * The bean name of the {@link ZmqListenerErrorHandler} for this listener. Placeholders are
