@@ -42,6 +42,35 @@ final class ArgumentResolverFactory {
         return resolvers;
     }
 
+    /**
+     * For a batch listener: its one parameter is a {@code List} of elements, each made from one
+     * message: {@code byte[]} or {@code String} (its last frame), {@link ZmqListenerMessage} (all
+     * of it), or a type read from JSON in its last frame.
+     *
+     * @return the resolver of one message's element
+     */
+    ArgumentResolver forBatchElement() {
+        MethodParameter parameter = new MethodParameter(listener.method(), 0).withContainingClass(listener.beanClass());
+        ResolvableType type = listener.method().getParameterCount() == 1 ? ResolvableType.forMethodParameter(parameter)
+                : ResolvableType.NONE;
+        if (type.toClass() != List.class || type.getGeneric(0).resolve() == null) {
+            throw new ZmqListenerConfigurationException(listener.description(), "it is a batch listener, which takes "
+                    + "one List parameter, the batch", "Declare one parameter: List<byte[]>, List<String>, "
+                    + "List<ZmqListenerMessage> or a List of a JSON type.");
+        }
+        Class<?> element = type.getGeneric(0).toClass();
+        if (element == ZmqListenerMessage.class) {
+            return message -> message;
+        }
+        if (element == byte[].class) {
+            return message -> bodyFrame(message, LAST_FRAME);
+        }
+        if (element == String.class) {
+            return message -> new String(bodyFrame(message, LAST_FRAME), StandardCharsets.UTF_8);
+        }
+        return jsonResolver(parameter, type.getGeneric(0).getType(), LAST_FRAME);
+    }
+
     private ArgumentResolver forParameter(MethodParameter parameter) {
         ResolvableType type = ResolvableType.forMethodParameter(parameter);
         FrameAt frame = parameter.getParameterAnnotation(FrameAt.class);

@@ -50,10 +50,13 @@ final class ListenerEndpointFactory {
         }
         ListenerMethod listener = new ListenerMethod(bean, beanClass, method, id, streamName, stream, annotation.copy());
         JsonPayloadCodec json = beanFactory.getBeanProvider(JsonPayloadCodec.class).getIfAvailable();
-        ListenerInvoker invoker = new ListenerInvoker(listener, new ArgumentResolverFactory(listener, json).forMethod());
+
         Executor executor = executor(description, resolve(annotation.executor()), annotation.virtualThreads());
         ListenerDispatcher dispatcher = dispatcher(description, executor, resolve(annotation.concurrency()));
-        ReplySender replies = replies(listener, resolve(annotation.replyTo()), json);
+        int batch = batchSize(description, resolve(annotation.batch()));
+        ListenerInvoker invoker = new ListenerInvoker(listener, batch > 0 ? new ArgumentResolver[0]
+                : new ArgumentResolverFactory(listener, json).forMethod());
+        ReplySender replies = replies(listener, resolve(annotation.replyTo()), json, batch > 0);
         ListenerInvocationObserver.Invocations invocations = beanFactory.getBeanProvider(ListenerInvocationObserver.class)
                 .getIfUnique(() -> ListenerInvocationObserver.NONE).forListener(id, streamName);
         StreamListenerProperties defaults = beanFactory.getBeanProvider(ZmqListenerDefaults.class)
@@ -63,9 +66,16 @@ final class ListenerEndpointFactory {
         ListenerFailures failures = new ListenerFailures(listener, replies,
                 errorHandler(description, resolve(annotation.errorHandler())),
                 deadLetters(listener, resolve(annotation.deadLetter()), defaults.getDeadLetter()), invocations);
-        ListenerMessageHandler handler = new ListenerMessageHandler(listener, invoker, replies, dispatcher, retryPolicy,
-                failures, invocations);
-        int maxInFlight = maxInFlight(listener, annotation.maxInFlight(), executor != null, retryPolicy);
+        ListenerCallback handler;
+        if (batch > 0) {
+            requireBatchable(listener, retryPolicy, annotation.concurrency());
+            handler = new BatchListenerHandler(listener, invoker, new ArgumentResolverFactory(listener, json).forBatchElement(),
+                    batch, replies, dispatcher, failures, invocations);
+        }
+        else {
+            handler = new ListenerMessageHandler(listener, invoker, replies, dispatcher, retryPolicy, failures, invocations);
+        }
+        int maxInFlight = maxInFlight(listener, annotation.maxInFlight(), executor != null || batch > 0, retryPolicy);
         boolean autoStartup = autoStartup(description, resolve(annotation.autoStartup()));
         return new ZmqListenerEndpoint(listener, handler, autoStartup, maxInFlight);
     }
@@ -153,6 +163,36 @@ final class ListenerEndpointFactory {
         }
     }
 
+    /** The annotation's batch size; 0 for a call per message. */
+    private static int batchSize(String description, String batch) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        try {
+            int size = Integer.parseInt(batch);
+            if (size >= 1) {
+                return size;
+            }
+        }
+        catch (NumberFormatException ex) {
+            // refused below
+        }
+        throw new ZmqListenerConfigurationException(description, "batch is '" + batch + "'",
+                "Set batch to the most messages one call gets (1 or more), or leave it empty.");
+    }
+
+    /** What a batch listener cannot do: answer a REP, retry a batch, keep per-peer lanes. */
+    private static void requireBatchable(ListenerMethod listener, ListenerRetryPolicy retry, String concurrency) {
+        String problem = listener.stream().getSocketType() == SocketType.REP
+                ? "it is a batch listener on REP stream '" + listener.streamName() + "', whose requests come one at a time"
+                : retry.retries() ? "it is a batch listener with retries, which are per message"
+                : !concurrency.isEmpty() ? "it is a batch listener with concurrency, whose lanes are per peer" : null;
+        if (problem != null) {
+            throw new ZmqListenerConfigurationException(listener.description(), problem,
+                    "Remove batch, or the setting it cannot work with.");
+        }
+    }
+
     /** Off the loop thread, as the executor comes or in lanes; {@code null} on the loop thread. */
     private static ListenerDispatcher dispatcher(String description, Executor executor, String concurrency) {
         if (concurrency.isEmpty()) {
@@ -177,7 +217,7 @@ final class ListenerEndpointFactory {
     }
 
     /** Where return values go: the named stream, else the listener's own REP or ROUTER stream, else nowhere. */
-    private ReplySender replies(ListenerMethod listener, String replyTo, JsonPayloadCodec json) {
+    private ReplySender replies(ListenerMethod listener, String replyTo, JsonPayloadCodec json, boolean batch) {
         ZMQStream target;
         boolean rep = listener.stream().getSocketType() == SocketType.REP;
         if (rep && !replyTo.isEmpty()) {
@@ -205,7 +245,7 @@ final class ListenerEndpointFactory {
             return null;
         }
         return new ReplySender(target, target == listener.stream() && listener.routed(), json,
-                listener.repliesWithFrames());
+                batch ? listener.batchRepliesWithFrames() : listener.repliesWithFrames());
     }
 
     /**

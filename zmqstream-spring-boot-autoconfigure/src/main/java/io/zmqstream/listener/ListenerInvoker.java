@@ -14,7 +14,7 @@ final class ListenerInvoker {
 
     /**
      * @param listener the method and the bean to call it on
-     * @param resolvers one per parameter
+     * @param resolvers one per parameter; none for a batch listener, whose list is made by its handler
      */
     ListenerInvoker(ListenerMethod listener, ArgumentResolver[] resolvers) {
         this.listener = listener;
@@ -40,6 +40,16 @@ final class ListenerInvoker {
                         "cannot make argument " + i + " of " + listener.description() + ": " + ex.getMessage(), ex);
             }
         }
+        return call(arguments);
+    }
+
+    /**
+     * Calls the method with arguments already made: a batch listener's list.
+     *
+     * @return what it returned
+     * @throws Exception what the method threw
+     */
+    Object call(Object... arguments) throws Exception {
         try {
             return listener.method().invoke(listener.bean(), arguments);
         }

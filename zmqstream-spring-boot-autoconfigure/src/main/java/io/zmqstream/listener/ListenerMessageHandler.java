@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
-import io.zmqstream.AsyncFrameCallback;
 import io.zmqstream.Frame;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +23,7 @@ import org.zeromq.SocketType;
  * completes once the message is fully handled, so that the stream's in-flight limit counts messages
  * in progress, a message waiting for its next attempt among them.
  */
-final class ListenerMessageHandler implements AsyncFrameCallback {
+final class ListenerMessageHandler implements ListenerCallback {
 
     private static final Logger log = LoggerFactory.getLogger(ListenerMessageHandler.class);
 
@@ -81,8 +80,8 @@ final class ListenerMessageHandler implements AsyncFrameCallback {
         return tracked(handled);
     }
 
-    /** Completes when every message in progress now has been handled and replied to. */
-    CompletableFuture<Void> whenIdle() {
+    @Override
+    public CompletableFuture<Void> whenIdle() {
         return CompletableFuture.allOf(inProgress.toArray(CompletableFuture[]::new));
     }
 
@@ -99,11 +98,13 @@ final class ListenerMessageHandler implements AsyncFrameCallback {
         return done;
     }
 
-    ListenerFailures failures() {
+    @Override
+    public ListenerFailures failures() {
         return failures;
     }
 
-    long getRetries() {
+    @Override
+    public long getRetries() {
         return retries.sum();
     }
 

@@ -53,7 +53,16 @@ record ListenerMethod(Object bean, Class<?> beanClass, Method method, String id,
 
     /** Whether the method declares its reply as frames: a {@code List} of {@code byte[]} or {@code ZFrame}. */
     boolean repliesWithFrames() {
+        return isFrames(replyType());
+    }
+
+    /** For a batch listener, whose reply is a list of replies: whether each is declared as frames. */
+    boolean batchRepliesWithFrames() {
         ResolvableType type = replyType();
+        return type.toClass() == List.class && isFrames(type.getGeneric(0));
+    }
+
+    private static boolean isFrames(ResolvableType type) {
         Class<?> element = type.toClass() == List.class ? type.getGeneric(0).toClass() : null;
         return element == byte[].class || element == ZFrame.class;
     }

@@ -116,6 +116,19 @@ public @interface ZmqListener {
     String concurrency() default "";
 
     /**
+     * Makes the method a batch listener: it takes one {@code List} parameter with what one turn of
+     * the loop read from the stream, up to this many messages: {@code List<byte[]>} or
+     * {@code List<String>} (each message's last frame), {@code List<ZmqListenerMessage>} (the whole
+     * messages) or a {@code List} of a JSON type. Where the listener replies (ROUTER, or
+     * {@link #replyTo()}) it returns a {@code List} of replies, one per message in the batch's order
+     * ({@code null}: none for that message). Not on REP streams, whose requests come one at a time,
+     * and not with {@link #retry()} or {@link #concurrency()}. Placeholders are resolved.
+     *
+     * @return the most messages one call gets, or empty for a call per message
+     */
+    String batch() default "";
+
+    /**
      * Runs the method on a virtual thread per message, instead of on the loop thread: the starter's
      * virtual-thread executor, there when {@code spring.threads.virtual.enabled=true} on Java 21 or
      * later. Not with {@link #executor()}.

@@ -18,7 +18,7 @@ import io.zmqstream.ZMQStream;
 public final class ZmqListenerEndpoint {
 
     private final ListenerMethod listener;
-    private final ListenerMessageHandler handler;
+    private final ListenerCallback handler;
     private final boolean autoStartup;
     private final int maxInFlight;
     private boolean running;
@@ -30,7 +30,7 @@ public final class ZmqListenerEndpoint {
      * @param autoStartup whether the application's start starts it
      * @param maxInFlight the most messages in progress, {@link Integer#MAX_VALUE} for no limit
      */
-    ZmqListenerEndpoint(ListenerMethod listener, ListenerMessageHandler handler, boolean autoStartup,
+    ZmqListenerEndpoint(ListenerMethod listener, ListenerCallback handler, boolean autoStartup,
             int maxInFlight) {
         this.listener = listener;
         this.handler = handler;
