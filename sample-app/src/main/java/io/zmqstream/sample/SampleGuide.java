@@ -27,10 +27,10 @@ public class SampleGuide {
         Environment environment = ready.getApplicationContext().getEnvironment();
         String http = "http://127.0.0.1:" + environment.getProperty("local.server.port");
         log.info("Sample ready: echo on tcp://127.0.0.1:{}, ticker on :{}, orders on :{}, receipts on :{}, pricing on "
-                + ":{}, actuator on {}. Look at {}/actuator/zmq, {}/actuator/prometheus, POST {}/orders and {}/quotes; "
-                + "sample-app/README.md has the commands", environment.getProperty("sample.ports.echo"),
+                + ":{}, dead letters on :{}, actuator on {}. Look at {}/actuator/zmq, {}/actuator/prometheus, POST "
+                + "{}/orders and {}/quotes; sample-app/README.md has the commands", environment.getProperty("sample.ports.echo"),
                 environment.getProperty("sample.ports.ticker"), environment.getProperty("sample.ports.orders"),
-                environment.getProperty("sample.ports.receipts"), environment.getProperty("sample.ports.pricing"), http,
-                http, http, http, http);
+                environment.getProperty("sample.ports.receipts"), environment.getProperty("sample.ports.pricing"),
+                environment.getProperty("sample.ports.dead-letters"), http, http, http, http, http);
     }
 }

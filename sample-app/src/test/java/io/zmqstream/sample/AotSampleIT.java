@@ -97,7 +97,7 @@ class AotSampleIT {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Dspring.aot.enabled=true", "-jar", System.getProperty("sample.jar")));
         command.addAll(List.of(arguments));
-        for (String stream : new String[] {"echo", "ticker", "orders", "receipts", "pricing"}) {
+        for (String stream : SamplePorts.NAMES) {
             command.add("--sample.ports." + stream + "=" + TestSocketUtils.findAvailableTcpPort());
         }
         sample = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -173,6 +173,37 @@ class SampleApplicationTest {
 
     @Test
     @Order(1)
+    void everyFifthOrderFailsOnceAndIsPricedOnItsRetry(CapturedOutput output) throws Exception {
+        long id;
+        HttpResponse<String> response;
+        do {
+            response = post("/orders", "{\"item\":\"tea\",\"quantity\":1,\"unitPrice\":1.50}");
+            assertThat(response.statusCode()).isEqualTo(200);
+            id = JsonMapper.shared().readTree(response.body()).get("id").asLong();
+        }
+        while (id % 5 != 0);
+
+        assertThat(JsonMapper.shared().readTree(response.body()).get("total").decimalValue()).isEqualByComparingTo("1.50");
+        assertThat(output).contains("worker !! order #" + id + ": the price list is being refreshed");
+        assertThat(get("/actuator/metrics/zmq.listener.retries?tag=listener.id:orderWorker.price").get("measurements")
+                .get(0).get("value").asDouble()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    @Order(1)
+    void aBulkOrderIsRefusedForGoodAndItsDeadLetterAnswersTheRequestAtOnce(CapturedOutput output) throws Exception {
+        HttpResponse<String> response = post("/orders", "{\"item\":\"croissant\",\"quantity\":500,\"unitPrice\":1.25}");
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        Matcher refused = Pattern.compile("order #(\\d+) was refused: 500 x croissant is a bulk order, more than 100")
+                .matcher(response.body());
+        assertThat(refused.find()).as(response.body()).isTrue();
+        assertThat(output).contains("dead   <- order #" + refused.group(1) + " after 1 attempt(s): 500 x croissant is a "
+                + "bulk order, more than 100 (io.zmqstream.sample.orders.BulkOrderException)");
+    }
+
+    @Test
+    @Order(1)
     void theZmqHealthIsUpAndPrometheusShowsEveryZmqMeter() throws Exception {
         await().atMost(TIMEOUT).until(() -> client.getReplies() >= 1 && desk.getPlaced() >= 1);
 
@@ -214,8 +245,11 @@ class SampleApplicationTest {
 
             assertThat(sent(streams, "orders")).isEqualTo(desk.getPlaced());
             assertThat(received(streams, "order-intake")).isEqualTo(desk.getPlaced());
-            assertThat(sent(streams, "order-results")).isEqualTo(desk.getPlaced());
-            assertThat(received(streams, "receipts")).isEqualTo(desk.getPlaced());
+            // The one bulk order went to the dead letters; every other order has its receipt.
+            assertThat(sent(streams, "dead-letters")).isEqualTo(1);
+            assertThat(received(streams, "dead-letter-intake")).isEqualTo(1);
+            assertThat(sent(streams, "order-results")).isEqualTo(desk.getPlaced() - 1);
+            assertThat(received(streams, "receipts")).isEqualTo(desk.getPlaced() - 1);
         });
         JsonNode zmq = get("/actuator/zmq");
         assertThat(zmq.get("loop").get("thread").asString()).isEqualTo("sample-ioloop");
@@ -223,7 +257,7 @@ class SampleApplicationTest {
         assertThat(zmq.get("streams").get("receipts").get("listeners").get(0).get("id").asString())
                 .isEqualTo("orderDesk.onReceipt");
         JsonNode metered = get("/actuator/metrics/zmq.messages.received?tag=stream:receipts");
-        assertThat(metered.get("measurements").get(0).get("value").asLong()).isEqualTo(desk.getPlaced());
+        assertThat(metered.get("measurements").get(0).get("value").asLong()).isEqualTo(desk.getPlaced() - 1);
     }
 
     private static long sent(JsonNode streams, String stream) {

@@ -1,5 +1,7 @@
 package io.zmqstream.sample;
 
+import java.util.List;
+
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.util.TestSocketUtils;
 
@@ -9,9 +11,12 @@ final class SamplePorts {
     private SamplePorts() {
     }
 
+    /** The names under {@code sample.ports}: one tcp port each. */
+    static final List<String> NAMES = List.of("echo", "ticker", "orders", "receipts", "pricing", "dead-letters");
+
     /** Gives each of {@code sample.ports.*} a free port. */
     static void register(DynamicPropertyRegistry registry) {
-        for (String stream : new String[] {"echo", "ticker", "orders", "receipts", "pricing"}) {
+        for (String stream : NAMES) {
             int port = TestSocketUtils.findAvailableTcpPort();
             registry.add("sample.ports." + stream, () -> port);
         }

@@ -108,6 +108,9 @@ final class ArgumentResolverFactory {
         if (raw == ZmqListenerMessage.class) {
             return message -> message;
         }
+        if (raw == ZmqDeadLetter.class) {
+            return message -> ZmqDeadLetter.decode(message.getBody());
+        }
         if (raw == RoutingEnvelope.class) {
             if (!listener.routed()) {
                 throw refused(parameter, "a RoutingEnvelope parameter needs a ROUTER stream, but stream '"

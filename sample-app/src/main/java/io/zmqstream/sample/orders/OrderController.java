@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.concurrent.CompletableFuture;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -41,5 +43,16 @@ public class OrderController {
                     "An order needs an item, a quantity of at least 1 and a unit price of at least 0");
         }
         return desk.place(line);
+    }
+
+    /**
+     * An order the pipeline refused for good (its dead letter came back): 422 with the reason.
+     *
+     * @param refusal the refusal
+     * @return the answer
+     */
+    @ExceptionHandler(OrderRefusedException.class)
+    public ResponseEntity<String> refused(OrderRefusedException refusal) {
+        return ResponseEntity.unprocessableContent().body(refusal.getMessage());
     }
 }

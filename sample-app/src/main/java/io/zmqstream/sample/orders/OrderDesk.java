@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The front of the pipeline: numbers each order, sends it as JSON on the {@code orders} PUSH stream
- * and completes its future when the receipt comes back on the {@code receipts} PULL stream.
+ * and completes its future when the receipt comes back on the {@code receipts} PULL stream, or fails it
+ * when the order's dead letter comes back instead ({@link DeadLetterDesk}).
  *
  * <p>{@link #place} is called from web request threads and from the loop thread alike: a stream's
  * {@code send} methods may be called from any thread, since they only queue the message for the
@@ -74,6 +75,19 @@ public class OrderDesk {
             return;
         }
         waiting.complete(receipt);
+    }
+
+    /**
+     * Fails the order the pipeline refused for good, at once, instead of letting it time out.
+     *
+     * @param id the order's number
+     * @param reason why it was refused
+     */
+    public void refused(long id, String reason) {
+        CompletableFuture<Receipt> waiting = pending.get(id);
+        if (waiting != null) {
+            waiting.completeExceptionally(new OrderRefusedException("order #" + id + " was refused: " + reason));
+        }
     }
 
     /**
