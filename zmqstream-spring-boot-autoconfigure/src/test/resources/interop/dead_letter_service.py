@@ -14,15 +14,6 @@ args = interop_peer.arguments(__doc__, lambda parser: (
     parser.add_argument("--count", type=int, default=3)))
 
 
-def fields_of(frame):
-    fields = {}
-    for line in frame[len(FIRST_LINE):].decode().split("\n"):
-        name, colon, value = line.partition(":")
-        if colon:
-            fields[name.strip()] = value.strip()
-    return fields
-
-
 context = zmq.Context()
 letters = context.socket(zmq.PULL)
 letters.connect(args.letters)
@@ -37,7 +28,7 @@ found = []
 
 def take(message):
     head, *frames = message
-    found.append({"format": head.startswith(FIRST_LINE), "fields": fields_of(head),
+    found.append({"format": head.startswith(FIRST_LINE), "fields": interop_peer.frame_fields(FIRST_LINE, head) or {},
                   "frames": [frame.decode() for frame in frames]})
 
 

@@ -80,3 +80,21 @@ def curve_client(socket, server_key, key_pair=None):
     socket.curve_serverkey = server_key.encode()
     socket.curve_publickey = public.encode() if isinstance(public, str) else public
     socket.curve_secretkey = secret.encode() if isinstance(secret, str) else secret
+
+
+def fields_frame(first_line, fields):
+    """A frame of named fields as the README describes them: `first_line` (bytes, with its "\\n"), then
+    "name: value\\n" lines."""
+    return first_line + b"".join(("%s: %s\n" % (name, value)).encode() for name, value in fields.items())
+
+
+def frame_fields(first_line, frame):
+    """The fields of a frame that begins with `first_line`, by name; None for another frame."""
+    if not frame.startswith(first_line):
+        return None
+    fields = {}
+    for line in frame[len(first_line):].decode().split("\n"):
+        name, colon, value = line.partition(":")
+        if colon:
+            fields[name.strip()] = value.strip()
+    return fields

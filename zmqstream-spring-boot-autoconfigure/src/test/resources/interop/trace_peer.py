@@ -22,18 +22,11 @@ args = interop_peer.arguments(__doc__, lambda parser: (
 
 
 def trace_frame(fields):
-    return FIRST_LINE + b"".join(("%s: %s\n" % (name, value)).encode() for name, value in fields.items())
+    return interop_peer.fields_frame(FIRST_LINE, fields)
 
 
 def trace_fields(frame):
-    if not frame.startswith(FIRST_LINE):
-        return None
-    fields = {}
-    for line in frame[len(FIRST_LINE):].decode().split("\n"):
-        name, colon, value = line.partition(":")
-        if colon:
-            fields[name.strip()] = value.strip()
-    return fields
+    return interop_peer.frame_fields(FIRST_LINE, frame)
 
 
 context = zmq.Context()

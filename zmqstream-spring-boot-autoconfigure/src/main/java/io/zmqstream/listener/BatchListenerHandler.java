@@ -89,6 +89,11 @@ final class BatchListenerHandler implements ListenerCallback {
     }
 
     @Override
+    public void giveUpRetries() {
+        // A batch is never retried.
+    }
+
+    @Override
     public CompletableFuture<Void> whenIdle() {
         return CompletableFuture.allOf(inProgress.toArray(CompletableFuture[]::new));
     }

@@ -19,4 +19,11 @@ interface ListenerCallback extends AsyncFrameCallback {
 
     /** Completes when every message in progress now has been handled and replied to. */
     CompletableFuture<Void> whenIdle();
+
+    /**
+     * Ends the wait of every message waiting for its next attempt: each is failed on for good now
+     * (counted, dead-lettered, handed to the error handler), so that a stopping listener holds up
+     * no shutdown for a retry's delay.
+     */
+    void giveUpRetries();
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.zmqstream.Frame;
+import io.zmqstream.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.SocketType;
@@ -40,6 +41,7 @@ final class ListenerMessageHandler implements ListenerCallback {
     private final AtomicBoolean nullReplyLogged = new AtomicBoolean();
     private final Set<CompletableFuture<Void>> inProgress = ConcurrentHashMap.newKeySet();
     private final LongAdder retries = new LongAdder();
+    private final Set<WaitingRetry> waitingRetries = ConcurrentHashMap.newKeySet();
 
     /**
      * @param listener the method and its stream
@@ -148,28 +150,53 @@ final class ListenerMessageHandler implements ListenerCallback {
         }
         retries.increment();
         invocations.retrying(failure);
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        Runnable next = () -> completeWhenDone(attempt(message, attempt + 1), done);
+        WaitingRetry waiting = new WaitingRetry(message, failure, attempt);
+        waitingRetries.add(waiting);
         try {
-            listener.stream().getIoLoop().callLater(retryPolicy.delayBefore(attempt + 1), () -> {
-                if (dispatcher == null) {
-                    next.run();
-                    return;
-                }
-                try {
-                    dispatcher.dispatch(message, next);
-                }
-                catch (RuntimeException rejected) {
-                    failures.failed(message, rejected, attempt);
-                    done.complete(null);
-                }
-            });
+            waiting.timer = listener.stream().getIoLoop().callLater(retryPolicy.delayBefore(attempt + 1),
+                    () -> retryNow(waiting));
         }
         catch (RuntimeException loopStopped) {
-            failures.failed(message, failure, attempt);
-            return null;
+            giveUp(waiting);
         }
-        return done;
+        return waiting.done;
+    }
+
+    /** On the loop thread, when its delay is over: the waiting message's next attempt. */
+    private void retryNow(WaitingRetry waiting) {
+        if (!waitingRetries.remove(waiting)) {
+            return;
+        }
+        Runnable next = () -> completeWhenDone(attempt(waiting.message, waiting.attempt + 1), waiting.done);
+        if (dispatcher == null) {
+            next.run();
+            return;
+        }
+        try {
+            dispatcher.dispatch(waiting.message, next);
+        }
+        catch (RuntimeException rejected) {
+            failures.failed(waiting.message, rejected, waiting.attempt);
+            waiting.done.complete(null);
+        }
+    }
+
+    @Override
+    public void giveUpRetries() {
+        for (WaitingRetry waiting : List.copyOf(waitingRetries)) {
+            if (waitingRetries.remove(waiting)) {
+                if (waiting.timer != null) {
+                    waiting.timer.cancel();
+                }
+                giveUp(waiting);
+            }
+        }
+    }
+
+    private void giveUp(WaitingRetry waiting) {
+        waitingRetries.remove(waiting);
+        failures.failed(waiting.message, waiting.failure, waiting.attempt);
+        waiting.done.complete(null);
     }
 
     private static void completeWhenDone(CompletionStage<?> stage, CompletableFuture<Void> handled) {
@@ -215,5 +242,21 @@ final class ListenerMessageHandler implements ListenerCallback {
                     + "take its next request (logged once)", listener.id(), listener.streamName());
         }
         replies.sendEmpty(message);
+    }
+
+    /** A message whose attempt failed, waiting on the loop's timer for its next one. */
+    private static final class WaitingRetry {
+
+        final ZmqListenerMessage message;
+        final Throwable failure;
+        final int attempt;
+        final CompletableFuture<Void> done = new CompletableFuture<>();
+        volatile Timeout timer;
+
+        WaitingRetry(ZmqListenerMessage message, Throwable failure, int attempt) {
+            this.message = message;
+            this.failure = failure;
+            this.attempt = attempt;
+        }
     }
 }

@@ -144,10 +144,15 @@ public final class ZmqListenerEndpoint {
         updateReceiving();
     }
 
-    /** Stops receiving; messages wait in ZeroMQ's queue. */
+    /**
+     * Stops receiving; messages wait in ZeroMQ's queue. A message waiting for its next attempt is
+     * failed on for good at once (dead-lettered, handed to the error handler), so that stopping
+     * never waits for a retry's delay.
+     */
     public synchronized void stop() {
         running = false;
         updateReceiving();
+        handler.giveUpRetries();
     }
 
     /** Pauses receiving; messages wait in ZeroMQ's queue until {@link #resume()}. */

@@ -52,7 +52,7 @@ public class ListenerObservations implements ListenerInvocationObserver {
         String contextualName = streamName + " receive";
         ListenerOutcomeCounters outcomes = meters == null ? ListenerOutcomeCounters.NONE
                 : new ListenerOutcomeCounters(meters, Tags.of("stream", streamName, "listener.id", listenerId));
-        return new Invocations() {
+        return new ListenerOutcomeCounters.CountedInvocations(outcomes) {
             @Override
             public Invocation start() {
                 return start(Map.of());
@@ -66,16 +66,6 @@ public class ListenerObservations implements ListenerInvocationObserver {
                 Observation observation = Observation.createNotStarted("zmq.listener", () -> context, registry)
                         .contextualName(contextualName).lowCardinalityKeyValues(keys).start();
                 return new ObservedInvocation(observation, observation.openScope());
-            }
-
-            @Override
-            public void retrying(Throwable failure) {
-                outcomes.retrying(failure);
-            }
-
-            @Override
-            public void deadLettered(boolean taken) {
-                outcomes.deadLettered(taken);
             }
         };
     }

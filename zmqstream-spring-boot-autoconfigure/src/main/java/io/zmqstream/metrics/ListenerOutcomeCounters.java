@@ -3,6 +3,7 @@ package io.zmqstream.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.zmqstream.listener.ListenerInvocationObserver;
 
 /**
  * What became of one {@code @ZmqListener}'s failures: {@code zmq.listener.retries} (tag
@@ -36,6 +37,26 @@ final class ListenerOutcomeCounters {
             Counter.builder("zmq.listener.dead.letters").tags(tags).tag("outcome", taken ? "sent" : "refused")
                     .description("Messages a @ZmqListener failed on for good, sent to its dead-letter stream")
                     .register(registry).increment();
+        }
+    }
+
+    /** A listener's invocations whose retries and dead letters these counters count; the start is the observer's. */
+    abstract static class CountedInvocations implements ListenerInvocationObserver.Invocations {
+
+        private final ListenerOutcomeCounters outcomes;
+
+        CountedInvocations(ListenerOutcomeCounters outcomes) {
+            this.outcomes = outcomes;
+        }
+
+        @Override
+        public void retrying(Throwable failure) {
+            outcomes.retrying(failure);
+        }
+
+        @Override
+        public void deadLettered(boolean taken) {
+            outcomes.deadLettered(taken);
         }
     }
 }

@@ -34,7 +34,7 @@ public class ListenerTimers implements ListenerInvocationObserver {
         Timer success = timer(tags.and("result", "success", "exception", "none"));
         Clock clock = registry.config().clock();
         ListenerOutcomeCounters outcomes = new ListenerOutcomeCounters(registry, tags);
-        return new Invocations() {
+        return new ListenerOutcomeCounters.CountedInvocations(outcomes) {
             @Override
             public Invocation start() {
                 // One capture per invocation, where a Timer.Sample would add a second object.
@@ -42,16 +42,6 @@ public class ListenerTimers implements ListenerInvocationObserver {
                 return failure -> (failure == null ? success
                         : timer(tags.and("result", "failure", "exception", failure.getClass().getSimpleName())))
                         .record(clock.monotonicTime() - start, TimeUnit.NANOSECONDS);
-            }
-
-            @Override
-            public void retrying(Throwable failure) {
-                outcomes.retrying(failure);
-            }
-
-            @Override
-            public void deadLettered(boolean taken) {
-                outcomes.deadLettered(taken);
             }
         };
     }

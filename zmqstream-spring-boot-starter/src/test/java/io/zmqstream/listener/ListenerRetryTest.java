@@ -190,6 +190,26 @@ class ListenerRetryTest {
     }
 
     @Test
+    void stoppingAListenerFailsTheMessageWaitingForItsNextAttemptForGoodAtOnce() {
+        runner().withUserConfiguration(RetriesLate.class).run(context -> {
+            ZmqTestPeer deadLetterService = ZmqApplicationPeers.of(context).peer("dead-letters");
+            ZmqApplicationPeers.of(context).peer("orders").sendString("order 3");
+            RetriesLate listener = context.getBean(RetriesLate.class);
+            await().atMost(TIMEOUT).until(() -> listener.calls.get() == 1);
+
+            long stopping = System.nanoTime();
+            context.getBean(ZmqListenerEndpointRegistry.class).stop("retriesLate");
+
+            ZmqDeadLetter letter = ZmqDeadLetter.decode(deadLetterService.expectMessage().frames());
+            assertThat(Duration.ofNanos(System.nanoTime() - stopping)).isLessThan(Duration.ofSeconds(10));
+            assertThat(letter.attempts()).isEqualTo(1);
+            assertThat(listener.calls.get()).isEqualTo(1);
+            assertThat(context.getBean(ZmqListenerEndpointRegistry.class).getListener("retriesLate").getFailureCount())
+                    .isEqualTo(1);
+        });
+    }
+
+    @Test
     void retrySettingsThatCannotWorkFailStartUpNamingTheListener() {
         runner().withUserConfiguration(NoAttempts.class).run(context -> assertThat(startupFailure(context))
                 .hasMessageContaining("NoAttempts.handle")
@@ -324,6 +344,20 @@ class ListenerRetryTest {
         @ZmqListener("healthy")
         void handle(String message) {
             received.incrementAndGet();
+        }
+    }
+
+    /** Fails, and would try again only a minute later. */
+    @Configuration(proxyBeanMethods = false)
+    static class RetriesLate {
+
+        final AtomicInteger calls = new AtomicInteger();
+
+        @ZmqListener(value = "orders", id = "retriesLate", deadLetter = "dead-letters",
+                retry = @ZmqRetry(maxAttempts = "2", delay = "60s", maxDelay = "60s"))
+        void handle(String order) {
+            calls.incrementAndGet();
+            throw new IllegalStateException("later");
         }
     }
 
