@@ -89,7 +89,7 @@ final class BatchListenerHandler implements ListenerCallback {
     }
 
     @Override
-    public void giveUpRetries() {
+    public void setRetrying(boolean retrying) {
         // A batch is never retried.
     }
 

@@ -21,9 +21,11 @@ interface ListenerCallback extends AsyncFrameCallback {
     CompletableFuture<Void> whenIdle();
 
     /**
-     * Ends the wait of every message waiting for its next attempt: each is failed on for good now
-     * (counted, dead-lettered, handed to the error handler), so that a stopping listener holds up
-     * no shutdown for a retry's delay.
+     * Lets failed messages wait for another attempt, or stops that: then every message waiting now
+     * is failed on for good at once (counted, dead-lettered, handed to the error handler), and so is
+     * any failing later, so that a stopped listener holds up no shutdown for a retry's delay.
+     *
+     * @param retrying {@code true} while the listener runs
      */
-    void giveUpRetries();
+    void setRetrying(boolean retrying);
 }

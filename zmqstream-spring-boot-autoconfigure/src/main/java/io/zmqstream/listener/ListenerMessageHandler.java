@@ -42,6 +42,8 @@ final class ListenerMessageHandler implements ListenerCallback {
     private final Set<CompletableFuture<Void>> inProgress = ConcurrentHashMap.newKeySet();
     private final LongAdder retries = new LongAdder();
     private final Set<WaitingRetry> waitingRetries = ConcurrentHashMap.newKeySet();
+    /** Whether failures may wait for another attempt: not while the listener is stopped. */
+    private volatile boolean retrying = true;
 
     /**
      * @param listener the method and its stream
@@ -144,7 +146,7 @@ final class ListenerMessageHandler implements ListenerCallback {
 
     /** A failed attempt: the next one on the loop's timer when the policy retries it, else the failure for good. */
     private CompletionStage<?> afterFailure(ZmqListenerMessage message, Throwable failure, int attempt) {
-        if (!retryPolicy.retries(failure, attempt)) {
+        if (!retrying || !retryPolicy.retries(failure, attempt)) {
             failures.failed(message, failure, attempt);
             return null;
         }
@@ -182,7 +184,11 @@ final class ListenerMessageHandler implements ListenerCallback {
     }
 
     @Override
-    public void giveUpRetries() {
+    public void setRetrying(boolean retrying) {
+        this.retrying = retrying;
+        if (retrying) {
+            return;
+        }
         for (WaitingRetry waiting : List.copyOf(waitingRetries)) {
             if (waitingRetries.remove(waiting)) {
                 if (waiting.timer != null) {

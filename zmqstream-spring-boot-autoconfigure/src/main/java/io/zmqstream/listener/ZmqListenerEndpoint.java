@@ -141,18 +141,19 @@ public final class ZmqListenerEndpoint {
     /** Starts receiving, unless the listener is paused. */
     public synchronized void start() {
         running = true;
+        handler.setRetrying(true);
         updateReceiving();
     }
 
     /**
-     * Stops receiving; messages wait in ZeroMQ's queue. A message waiting for its next attempt is
-     * failed on for good at once (dead-lettered, handed to the error handler), so that stopping
-     * never waits for a retry's delay.
+     * Stops receiving; messages wait in ZeroMQ's queue. A message waiting for its next attempt, or
+     * failing until the next start, is failed on for good at once (dead-lettered, handed to the
+     * error handler), so that stopping never waits for a retry's delay.
      */
     public synchronized void stop() {
         running = false;
         updateReceiving();
-        handler.giveUpRetries();
+        handler.setRetrying(false);
     }
 
     /** Pauses receiving; messages wait in ZeroMQ's queue until {@link #resume()}. */
