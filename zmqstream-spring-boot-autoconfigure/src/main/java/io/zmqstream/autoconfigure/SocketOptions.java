@@ -2,9 +2,11 @@ package io.zmqstream.autoconfigure;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.function.Predicate;
 
 import org.springframework.util.unit.DataSize;
+import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 
 /**
@@ -29,7 +31,7 @@ final class SocketOptions {
      * @param socket a socket that has neither bound nor connected yet
      * @throws ZmqConfigurationException when ZeroMQ refuses a value
      */
-    static void apply(String prefix, ZmqProperties.Stream stream, ZMQ.Socket socket) {
+    static void apply(String prefix, StreamSocketProperties stream, ZMQ.Socket socket) {
         SocketOptions options = new SocketOptions(prefix, socket);
         options.set("send-hwm", stream.getSendHwm(), socket::setSndHWM);
         options.set("receive-hwm", stream.getReceiveHwm(), socket::setRcvHWM);
@@ -45,7 +47,6 @@ final class SocketOptions {
         // JeroMQ's ZMQ_IMMEDIATE means the opposite of libzmq's: true, its default, attaches a pipe to
         // a connection before it completes (zeromq/jeromq issue 448). The property means libzmq's.
         options.set("immediate", stream.getImmediate(), onlyCompleted -> socket.setImmediate(!onlyCompleted));
-        options.set("router-mandatory", stream.getRouterMandatory(), socket::setRouterMandatory);
         options.set("conflate", stream.getConflate(), socket::setConflate);
         options.set("tcp-keepalive", stream.getTcpKeepalive(), on -> socket.setTCPKeepAlive(on ? 1 : 0));
         options.seconds("tcp-keepalive-idle", stream.getTcpKeepaliveIdle(), socket::setTCPKeepAliveIdle);
@@ -53,6 +54,31 @@ final class SocketOptions {
         options.set("tcp-keepalive-count", stream.getTcpKeepaliveCount(), count -> socket.setTCPKeepAliveCount(count));
         options.bytes("send-buffer-size", stream.getSendBufferSize(), socket::setSendBufferSize);
         options.bytes("receive-buffer-size", stream.getReceiveBufferSize(), socket::setReceiveBufferSize);
+        options.set("ipv6", stream.getIpv6(), socket::setIPv6);
+        options.set("tos", stream.getTos(), socket::setTos);
+        options.set("backlog", stream.getBacklog(), backlog -> socket.setBacklog(backlog));
+        options.set("affinity", stream.getAffinity(), socket::setAffinity);
+        options.typed("router-mandatory", stream.getRouterMandatory(), socket::setRouterMandatory, SocketType.ROUTER);
+        options.typed("router-handover", stream.getRouterHandover(), socket::setRouterHandover, SocketType.ROUTER);
+        options.typed("probe-router", stream.getProbeRouter(), socket::setProbeRouter, SocketType.ROUTER,
+                SocketType.DEALER, SocketType.REQ);
+        options.typed("req-relaxed", stream.getReqRelaxed(), socket::setReqRelaxed, SocketType.REQ);
+        options.typed("req-correlate", stream.getReqCorrelate(), socket::setReqCorrelate, SocketType.REQ);
+        options.typed("xpub-verbose", stream.getXpubVerbose(), socket::setXpubVerbose, SocketType.XPUB);
+        options.typed("xpub-verboser", stream.getXpubVerboser(), socket::setXpubVerboser, SocketType.XPUB);
+        options.typed("xpub-nodrop", stream.getXpubNodrop(), socket::setXpubNoDrop, SocketType.XPUB, SocketType.PUB);
+        options.typed("xpub-manual", stream.getXpubManual(), socket::setXpubManual, SocketType.XPUB);
+    }
+
+    /** An option that only some socket types have: set on another, it fails start-up with the types that have it. */
+    private void typed(String name, Boolean value, Predicate<Boolean> setter, SocketType... types) {
+        if (value != null && !Arrays.asList(types).contains(socket.getSocketType())) {
+            String property = prefix + "." + name;
+            throw new ZmqConfigurationException(property, "is set on a " + socket.getSocketType() + " stream, but only "
+                    + Arrays.toString(types) + " sockets have it",
+                    "Remove " + property + ", or change the stream's type.");
+        }
+        set(name, value, setter);
     }
 
     /** ZeroMQ's linger: milliseconds, -1 for no limit. */

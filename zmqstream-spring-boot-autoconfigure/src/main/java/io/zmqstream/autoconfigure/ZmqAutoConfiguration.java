@@ -159,13 +159,15 @@ public class ZmqAutoConfiguration {
      * @param loop the shared loop
      * @param json the JSON codec, when there is one
      * @param zapHandler the ZAP handler, asked for when a stream needs it
+     * @param socketCustomizers the application's socket customizers, in their order
      * @return the factory
      */
     @Bean
     @ConditionalOnMissingBean
     public ZmqStreamFactory zmqStreamFactory(ZContext context, ZmqIoLoop loop, ObjectProvider<JsonPayloadCodec> json,
-            ObjectProvider<ZapHandler> zapHandler) {
-        return new ZmqStreamFactory(context, loop, json.getIfAvailable(), zapHandler::getObject);
+            ObjectProvider<ZapHandler> zapHandler, ObjectProvider<ZmqSocketCustomizer> socketCustomizers) {
+        return new ZmqStreamFactory(context, loop, json.getIfAvailable(), zapHandler::getObject,
+                socketCustomizers.orderedStream().toList());
     }
 
     /**

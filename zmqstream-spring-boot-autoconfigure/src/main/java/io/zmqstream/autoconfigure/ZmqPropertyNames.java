@@ -22,7 +22,7 @@ final class ZmqPropertyNames {
 
     /** The classes bound under {@code zmq}, whose nested classes are groups too. */
     private static final List<Class<?>> GROUPS = List.of(ZmqProperties.class, StreamRequestProperties.class,
-            StreamListenerProperties.class);
+            StreamListenerProperties.class, StreamSocketProperties.class, SocketTypeProperties.class);
 
     private ZmqPropertyNames() {
     }

@@ -1,6 +1,7 @@
 package io.zmqstream.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
 
 import io.zmqstream.SendQueueOptions;
@@ -27,6 +28,7 @@ public class ZmqStreamFactory {
     private final ZmqIoLoop loop;
     private final JsonEncoder jsonEncoder;
     private final Supplier<ZapHandler> zapHandler;
+    private final List<ZmqSocketCustomizer> socketCustomizers;
     private ZapHandler sharedZapHandler;
 
     /**
@@ -51,10 +53,27 @@ public class ZmqStreamFactory {
      *        allowed clients or addresses
      */
     public ZmqStreamFactory(ZContext context, ZmqIoLoop loop, JsonEncoder jsonEncoder, Supplier<ZapHandler> zapHandler) {
+        this(context, loop, jsonEncoder, zapHandler, List.of());
+    }
+
+    /**
+     * Creates a factory for streams on a context and loop whose sockets the given customizers see
+     * before they bind or connect.
+     *
+     * @param context the context the sockets come from
+     * @param loop the loop that drives the streams
+     * @param jsonEncoder the encoder of the streams' {@code sendJson}; {@code null} for the core's default
+     * @param zapHandler the context's ZAP handler, asked for the first time a CURVE server has
+     *        allowed clients or addresses
+     * @param socketCustomizers called in this order on each new socket, after its configured options
+     */
+    public ZmqStreamFactory(ZContext context, ZmqIoLoop loop, JsonEncoder jsonEncoder, Supplier<ZapHandler> zapHandler,
+            List<ZmqSocketCustomizer> socketCustomizers) {
         this.context = context;
         this.loop = loop;
         this.jsonEncoder = jsonEncoder;
         this.zapHandler = zapHandler;
+        this.socketCustomizers = List.copyOf(socketCustomizers);
     }
 
     /**
@@ -99,6 +118,9 @@ public class ZmqStreamFactory {
                 // The domain names the stream's policy in the context's one ZAP handler.
                 socket.setZAPDomain(name);
                 zap.setPolicy(name, clientPolicy);
+            }
+            for (ZmqSocketCustomizer customizer : socketCustomizers) {
+                customizer.customize(name, socket);
             }
             stream = new ZMQStream(socket, streamLoop, queue);
         }
