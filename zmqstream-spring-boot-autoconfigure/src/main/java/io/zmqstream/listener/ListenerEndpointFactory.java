@@ -52,8 +52,9 @@ final class ListenerEndpointFactory {
         JsonPayloadCodec json = beanFactory.getBeanProvider(JsonPayloadCodec.class).getIfAvailable();
 
         Executor executor = executor(description, resolve(annotation.executor()), annotation.virtualThreads());
-        ListenerDispatcher dispatcher = dispatcher(description, executor, resolve(annotation.concurrency()));
-        int batch = batchSize(description, resolve(annotation.batch()));
+        int lanes = count(description, "concurrency", resolve(annotation.concurrency()), "the messages that run at once");
+        ListenerDispatcher dispatcher = dispatcher(description, executor, lanes);
+        int batch = count(description, "batch", resolve(annotation.batch()), "the most messages one call gets");
         ListenerInvoker invoker = new ListenerInvoker(listener, batch > 0 ? new ArgumentResolver[0]
                 : new ArgumentResolverFactory(listener, json).forMethod());
         ReplySender replies = replies(listener, resolve(annotation.replyTo()), json, batch > 0);
@@ -68,7 +69,7 @@ final class ListenerEndpointFactory {
                 deadLetters(listener, resolve(annotation.deadLetter()), defaults.getDeadLetter()), invocations);
         ListenerCallback handler;
         if (batch > 0) {
-            requireBatchable(listener, retryPolicy, annotation.concurrency());
+            requireBatchable(listener, retryPolicy, lanes);
             handler = new BatchListenerHandler(listener, invoker, new ArgumentResolverFactory(listener, json).forBatchElement(),
                     batch, replies, dispatcher, failures, invocations);
         }
@@ -163,30 +164,33 @@ final class ListenerEndpointFactory {
         }
     }
 
-    /** The annotation's batch size; 0 for a call per message. */
-    private static int batchSize(String description, String batch) {
-        if (batch.isEmpty()) {
+    /**
+     * An attribute that counts something, such as {@code batch} or {@code concurrency}: empty for
+     * none (0), else a whole number of at least 1.
+     */
+    private static int count(String description, String attribute, String text, String meaning) {
+        if (text.isEmpty()) {
             return 0;
         }
         try {
-            int size = Integer.parseInt(batch);
-            if (size >= 1) {
-                return size;
+            int count = Integer.parseInt(text);
+            if (count >= 1) {
+                return count;
             }
         }
         catch (NumberFormatException ex) {
             // refused below
         }
-        throw new ZmqListenerConfigurationException(description, "batch is '" + batch + "'",
-                "Set batch to the most messages one call gets (1 or more), or leave it empty.");
+        throw new ZmqListenerConfigurationException(description, attribute + " is '" + text + "'",
+                "Set " + attribute + " to " + meaning + " (1 or more), or leave it empty.");
     }
 
     /** What a batch listener cannot do: answer a REP, retry a batch, keep per-peer lanes. */
-    private static void requireBatchable(ListenerMethod listener, ListenerRetryPolicy retry, String concurrency) {
+    private static void requireBatchable(ListenerMethod listener, ListenerRetryPolicy retry, int lanes) {
         String problem = listener.stream().getSocketType() == SocketType.REP
                 ? "it is a batch listener on REP stream '" + listener.streamName() + "', whose requests come one at a time"
                 : retry.retries() ? "it is a batch listener with retries, which are per message"
-                : !concurrency.isEmpty() ? "it is a batch listener with concurrency, whose lanes are per peer" : null;
+                : lanes > 0 ? "it is a batch listener with concurrency, whose lanes are per peer" : null;
         if (problem != null) {
             throw new ZmqListenerConfigurationException(listener.description(), problem,
                     "Remove batch, or the setting it cannot work with.");
@@ -194,20 +198,9 @@ final class ListenerEndpointFactory {
     }
 
     /** Off the loop thread, as the executor comes or in lanes; {@code null} on the loop thread. */
-    private static ListenerDispatcher dispatcher(String description, Executor executor, String concurrency) {
-        if (concurrency.isEmpty()) {
+    private static ListenerDispatcher dispatcher(String description, Executor executor, int lanes) {
+        if (lanes == 0) {
             return executor == null ? null : ListenerDispatcher.on(executor);
-        }
-        int lanes;
-        try {
-            lanes = Integer.parseInt(concurrency);
-        }
-        catch (NumberFormatException ex) {
-            lanes = 0;
-        }
-        if (lanes < 1) {
-            throw new ZmqListenerConfigurationException(description, "concurrency is '" + concurrency + "'",
-                    "Set concurrency to 1 or more, or leave it empty.");
         }
         if (executor == null) {
             throw new ZmqListenerConfigurationException(description, "concurrency is " + lanes + ", but the method "

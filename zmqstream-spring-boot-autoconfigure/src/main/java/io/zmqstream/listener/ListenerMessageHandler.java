@@ -28,6 +28,9 @@ final class ListenerMessageHandler implements ListenerCallback {
 
     private static final Logger log = LoggerFactory.getLogger(ListenerMessageHandler.class);
 
+    /** A stage already complete: what a handled message's stage becomes, shared so that none is made per message. */
+    private static final CompletionStage<Object> HANDLED = CompletableFuture.completedStage(null);
+
     private final ListenerMethod listener;
     private final ListenerInvoker invoker;
     private final ReplySender replies;
@@ -137,7 +140,7 @@ final class ListenerMessageHandler implements ListenerCallback {
                 }
                 invocation.ended(cause);
                 return cause == null ? null : afterFailure(message, cause, attempt);
-            }).thenCompose(next -> next == null ? CompletableFuture.completedFuture(null) : next);
+            }).thenCompose(next -> next == null ? HANDLED : next.thenApply(retried -> null));
         }
         replyInScope(invocation, message, result, attempt);
         invocation.ended(null);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -125,6 +126,19 @@ class ListenerRetryTest {
 
             await().atMost(TIMEOUT).until(() -> listener.handled.size() == 2);
             assertThat(listener.handled).containsExactly("b", "a");
+        });
+    }
+
+    @Test
+    void aListenerWhoseStageFailsIsCalledAgainAndItsNextStageCounts() {
+        runner().withUserConfiguration(StageFailsOnce.class).run(context -> {
+            StageFailsOnce listener = context.getBean(StageFailsOnce.class);
+            ZmqApplicationPeers.of(context).peer("orders").sendString("order 5");
+
+            await().atMost(TIMEOUT).during(QUIET).until(() -> listener.handled.size() == 1 && listener.calls.get() == 2);
+            assertThat(listener.handled).containsExactly("order 5");
+            assertThat(context.getBean(ZmqListenerEndpointRegistry.class).getListener("stageFailsOnce").getRetryCount())
+                    .isEqualTo(1);
         });
     }
 
@@ -291,6 +305,23 @@ class ListenerRetryTest {
                 throw new IllegalStateException("a fails once");
             }
             handled.add(order);
+        }
+    }
+
+    /** Returns a stage that fails the first time, then one that succeeds. */
+    @Configuration(proxyBeanMethods = false)
+    static class StageFailsOnce {
+
+        final AtomicInteger calls = new AtomicInteger();
+        final List<String> handled = new CopyOnWriteArrayList<>();
+
+        @ZmqListener(value = "orders", id = "stageFailsOnce", retry = @ZmqRetry(maxAttempts = "2", delay = "20ms"))
+        CompletableFuture<Void> handle(String order) {
+            if (calls.incrementAndGet() == 1) {
+                return CompletableFuture.failedFuture(new IllegalStateException("not yet"));
+            }
+            handled.add(order);
+            return CompletableFuture.completedFuture(null);
         }
     }
 
