@@ -3,6 +3,9 @@ package io.zmqstream.listener;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -34,7 +37,7 @@ class ListenerRetryLoadTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Test
-    void noneOf100000MessagesWithOnePercentFailingIsLostOrHandledTwice() throws Exception {
+    void noneOf100000MessagesWithOnePercentFailingIsLostOrHandledTwice() {
         runner().withUserConfiguration(SometimesFailing.class).withPropertyValues(boundStream("orders", "pull"))
                 .withPropertyValues(boundStream("out", "push")).withPropertyValues(boundStream("dead-letters", "push"))
                 .withPropertyValues("zmq.io-loop.lag-probe-interval=20ms")
@@ -44,18 +47,9 @@ class ListenerRetryLoadTest {
                     ZmqTestPeer orders = ZmqApplicationPeers.of(context).peer("orders");
                     LoopLagMonitor lag = context.getBean(LoopLagMonitor.class);
                     AtomicLong worstLag = new AtomicLong();
-                    Thread lagWatch = new Thread(() -> {
-                        while (!Thread.currentThread().isInterrupted()) {
-                            worstLag.accumulateAndGet(lag.getLag().toNanos(), Math::max);
-                            try {
-                                Thread.sleep(10);
-                            }
-                            catch (InterruptedException ex) {
-                                return;
-                            }
-                        }
-                    }, "lag-watch");
-                    lagWatch.start();
+                    ScheduledExecutorService lagWatch = Executors.newSingleThreadScheduledExecutor();
+                    lagWatch.scheduleAtFixedRate(() -> worstLag.accumulateAndGet(lag.getLag().toNanos(), Math::max), 0, 10,
+                            TimeUnit.MILLISECONDS);
                     try {
                         for (int i = 0; i < MESSAGES; i++) {
                             orders.sendString(Integer.toString(i));
@@ -77,8 +71,7 @@ class ListenerRetryLoadTest {
                         assertThat(endpoint.getDeadLetterCount()).isEqualTo(500);
                     }
                     finally {
-                        lagWatch.interrupt();
-                        lagWatch.join();
+                        lagWatch.shutdownNow();
                     }
                     assertThat(Duration.ofNanos(worstLag.get()))
                             .isLessThan(context.getBean(ZmqProperties.class).getIoLoop().getMaxLag());
