@@ -95,10 +95,11 @@ final class StreamOutbox {
 
     /** The message with its decorator's frame, when the stream has a decorator and the message ends here. */
     private OutboundMessage decorated(OutboundMessage message) {
-        if (decorator == null || message.moreFollows()) {
+        SendDecorator current = decorator;
+        if (current == null || message.moreFollows()) {
             return message;
         }
-        byte[] frame = decoration();
+        byte[] frame = current.trailingFrame(stream);
         return frame == null ? message : message.withTrailingFrame(frame);
     }
 

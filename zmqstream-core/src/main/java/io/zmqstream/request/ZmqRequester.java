@@ -286,6 +286,9 @@ public final class ZmqRequester implements AutoCloseable {
 
     /** What goes on the wire: the correlation envelope on a DEALER, the body, the decorator's frame. */
     private List<byte[]> wireFrames(PendingRequest request) {
+        if (lockstep && request.decoration == null) {
+            return request.body;
+        }
         List<byte[]> frames = lockstep ? new ArrayList<>(request.body) : CorrelationFrames.request(request.id, request.body);
         if (request.decoration != null) {
             frames.add(request.decoration);

@@ -45,9 +45,8 @@ public final class ZmqListenerMessage {
         if (stream.tracing().carriesTraceContext() && frames.size() > 1) {
             // Read in place: the frame is copied only when it is the trace context, to decode it.
             Frame lastFrame = frames.get(frames.size() - 1);
-            byte[] last = TraceContextFrame.isTraceContext(lastFrame.buffer()) ? lastFrame.data() : null;
-            if (last != null) {
-                traceContext = TraceContextFrame.decode(last);
+            if (TraceContextFrame.isTraceContext(lastFrame.buffer())) {
+                traceContext = TraceContextFrame.decode(lastFrame.data());
                 frames = frames.subList(0, frames.size() - 1);
             }
         }
