@@ -30,6 +30,9 @@ import zmq.msg.MsgAllocator;
  * disconnected. Each one is counted on the stream and logged at WARN at most once a minute. Sizes
  * of zero and more go to the socket's allocator unchanged, at the cost of one comparison.
  *
+ * <p>On a PLAIN server's socket it also hands out the frames that could be HELLO commands as
+ * {@link PlainHelloFrame}s, which keep a HELLO that would throw from JeroMQ's PLAIN handshake.
+ *
  * <p>What it cannot see: a length with the top bit set whose low 32 bits are a small positive
  * number reaches the allocator as that number, so JeroMQ 0.6.0 reads such a frame as a small one;
  * it costs no more memory than that frame. {@code fr.loghub:jeromq} 0.7.0 refuses all of them.
@@ -43,11 +46,14 @@ final class FrameLengthGuard implements MsgAllocator {
     private final ZMQStream stream;
     private final StreamStatistics statistics;
     private final LogThrottle warnings = new LogThrottle(Duration.ofMinutes(1));
+    /** Whether the socket is a PLAIN server, whose HELLO commands are checked ({@link PlainHelloFrame}). */
+    private final boolean plainServer;
 
-    private FrameLengthGuard(MsgAllocator allocator, ZMQStream stream, StreamStatistics statistics) {
+    private FrameLengthGuard(MsgAllocator allocator, ZMQStream stream, StreamStatistics statistics, boolean plainServer) {
         this.allocator = allocator;
         this.stream = stream;
         this.statistics = statistics;
+        this.plainServer = plainServer;
     }
 
     /**
@@ -65,7 +71,8 @@ final class FrameLengthGuard implements MsgAllocator {
                 return;
             }
             MsgAllocator allocator = current instanceof MsgAllocator own ? own : zmq.ZMQ.DEFAULT_MSG_ALLOCATOR;
-            if (!socket.setMsgAllocator(new FrameLengthGuard(allocator, stream, statistics))) {
+            boolean plainServer = socket.getMechanism() == ZMQ.Socket.Mechanism.PLAIN && socket.getPlainServer();
+            if (!socket.setMsgAllocator(new FrameLengthGuard(allocator, stream, statistics, plainServer))) {
                 throw new IllegalStateException("the socket refused it (error " + socket.errno() + ")");
             }
         }
@@ -90,6 +97,9 @@ final class FrameLengthGuard implements MsgAllocator {
 
     @Override
     public Msg allocate(int size) {
+        if (plainServer && size >= 0 && size <= PlainHelloFrame.MAX_HELLO_SIZE) {
+            return new PlainHelloFrame(size, this);
+        }
         if (size >= 0) {
             return allocator.allocate(size);
         }
@@ -98,6 +108,19 @@ final class FrameLengthGuard implements MsgAllocator {
         Msg dropped = new Msg(0);
         dropped.setFlags(Msg.COMMAND);
         return dropped;
+    }
+
+    /** A {@link PlainHelloFrame} kept a HELLO from JeroMQ's PLAIN handshake; on the I/O thread. */
+    void refusedPlainHello() {
+        statistics.recordInvalidFrame();
+        if (warnings.pass()) {
+            log.warn("{}: a peer sent a PLAIN HELLO that JeroMQ cannot read safely (a length of 128 or more, or one "
+                    + "missing); it was refused and the peer disconnected. This is an attack on JeroMQ's PLAIN "
+                    + "handshake or a client with a user name or password over 127 bytes", stream);
+        }
+        else {
+            log.debug("{}: refused a PLAIN HELLO JeroMQ cannot read safely", stream);
+        }
     }
 
     private void warn(int size) {

@@ -54,6 +54,22 @@ public class PeerSockets implements AutoCloseable {
         return reply;
     }
 
+    /**
+     * The reply a PLAIN client gets within {@code wait} to one request, or {@code null}: a refused
+     * client gets none. Waits as {@link #curveRequest} does.
+     */
+    public String plainRequest(String endpoint, String username, String password, String request, Duration wait) {
+        ZMQ.Socket dealer = socket(SocketType.DEALER);
+        dealer.setPlainUsername(username);
+        dealer.setPlainPassword(password);
+        dealer.setReceiveTimeOut((int) wait.toMillis());
+        dealer.connect(endpoint);
+        dealer.send(request);
+        String reply = dealer.recvStr();
+        dealer.close();
+        return reply;
+    }
+
     /** A socket bound to a free loopback port, and that port's endpoint. */
     public Bound bound(SocketType type) {
         ZMQ.Socket socket = socket(type);

@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.zmqstream.ZMQStream;
@@ -18,16 +20,17 @@ import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 /**
- * Decides who may connect to the CURVE servers of one context: answers their ZAP requests
- * (ZeroMQ RFC 27) on a loop, from a ROUTER stream bound to {@value #ENDPOINT}. A server socket's
- * {@code ZMQ_ZAP_DOMAIN} names the {@link ZapPolicy} its clients are checked against; a domain
- * without one lets every client in, as ZeroMQ does while no ZAP handler runs. A client let in has
- * its Z85 public key as its ZAP user id, which JeroMQ puts on its messages as the
- * {@code User-Id} property.
+ * Decides who may connect to the CURVE and PLAIN servers of one context: answers their ZAP
+ * requests (ZeroMQ RFC 27) on a loop, from a ROUTER stream bound to {@value #ENDPOINT}. A server
+ * socket's {@code ZMQ_ZAP_DOMAIN} names the {@link ZapPolicy} its clients are checked against; a
+ * domain without one lets every client in, as ZeroMQ does while no ZAP handler runs. Then a
+ * {@link ZapAuthenticator}, when the application set one, has the last word on CURVE and PLAIN
+ * clients. A client let in has a ZAP user id (its Z85 public key, its PLAIN user name, or what the
+ * authenticator chose), which JeroMQ puts on its messages as the {@code User-Id} property.
  *
  * <p>Refused clients are counted per domain and logged at WARN, at most one line a second per
  * domain (the rest at DEBUG), with the first {@value #SHOWN_KEY_CHARACTERS} characters of their
- * key only. A context has one ZAP handler at most: the constructor fails when another one is bound.
+ * key or their user name only, never a password. A context has one ZAP handler at most: the constructor fails when another one is bound.
  * Thread-safe.
  */
 public final class ZapHandler implements AutoCloseable {
@@ -47,6 +50,8 @@ public final class ZapHandler implements AutoCloseable {
 
     private final ZMQStream stream;
     private final Map<String, Domain> domains = new ConcurrentHashMap<>();
+    private volatile ZapAuthenticator authenticator;
+    private volatile Executor authenticatorExecutor;
 
     /**
      * Binds the ZAP endpoint of {@code context} and answers its requests on {@code loop}.
@@ -90,6 +95,18 @@ public final class ZapHandler implements AutoCloseable {
     }
 
     /**
+     * Asks the application about every CURVE and PLAIN client its domain's policy lets in (or every
+     * one, in domains without a policy), from now on.
+     *
+     * @param authenticator the application's decision, or {@code null} to ask it no more
+     * @param executor where it runs, or {@code null} for the handler's loop thread (then it must not block)
+     */
+    public void setAuthenticator(ZapAuthenticator authenticator, Executor executor) {
+        this.authenticatorExecutor = executor;
+        this.authenticator = authenticator;
+    }
+
+    /**
      * How many clients were let in for a domain.
      *
      * @param domain a ZAP domain
@@ -124,28 +141,85 @@ public final class ZapHandler implements AutoCloseable {
             log.warn("Ignored a malformed ZAP request of {} frames", request.size());
             return;
         }
-        Domain domain = domain(text(request.get(4)));
-        String address = text(request.get(5));
-        String mechanism = text(request.get(7));
-        String clientKey = "CURVE".equals(mechanism) && request.size() > REQUEST_FRAMES
-                && request.get(REQUEST_FRAMES).length == CURVE_KEY_BYTES ? ZMQ.Curve.z85Encode(request.get(REQUEST_FRAMES)) : null;
+        ZapRequest client = read(request);
+        Domain domain = domain(client.domain());
         ZapPolicy policy = domain.policy;
-        String refusal = policy == null ? null : policy.refusal(address, clientKey);
-        if (refusal == null) {
+        String refusal = policy == null ? null : policy.refusal(client);
+        ZapAuthenticator asked = authenticator;
+        if (refusal != null || asked == null || !isAskedAbout(client)) {
+            decide(domain, request, client, refusal == null ? ZapDecision.allow() : ZapDecision.deny(refusal));
+            return;
+        }
+        Executor executor = authenticatorExecutor;
+        if (executor == null) {
+            decide(domain, request, client, ask(asked, client));
+            return;
+        }
+        try {
+            executor.execute(() -> decide(domain, request, client, ask(asked, client)));
+        }
+        catch (RejectedExecutionException ex) {
+            decide(domain, request, client, ZapDecision.deny("the authenticator is not available"));
+        }
+    }
+
+    private static boolean isAskedAbout(ZapRequest client) {
+        return ZapRequest.CURVE.equals(client.mechanism()) || ZapRequest.PLAIN.equals(client.mechanism());
+    }
+
+    private static ZapRequest read(List<byte[]> request) {
+        String mechanism = text(request.get(7));
+        String clientKey = null;
+        String username = null;
+        String password = null;
+        if (ZapRequest.CURVE.equals(mechanism) && request.size() > REQUEST_FRAMES
+                && request.get(REQUEST_FRAMES).length == CURVE_KEY_BYTES) {
+            clientKey = ZMQ.Curve.z85Encode(request.get(REQUEST_FRAMES));
+        }
+        else if (ZapRequest.PLAIN.equals(mechanism) && request.size() > REQUEST_FRAMES + 1) {
+            username = text(request.get(REQUEST_FRAMES));
+            password = text(request.get(REQUEST_FRAMES + 1));
+        }
+        return new ZapRequest(text(request.get(4)), text(request.get(5)), mechanism, clientKey, username, password);
+    }
+
+    private static ZapDecision ask(ZapAuthenticator authenticator, ZapRequest client) {
+        try {
+            ZapDecision decision = authenticator.authenticate(client);
+            return decision == null ? ZapDecision.deny("the authenticator gave no decision") : decision;
+        }
+        catch (Exception | LinkageError ex) {
+            log.warn("The ZAP authenticator failed for a {}: {}; refused", client, ex.toString());
+            return ZapDecision.deny("the authenticator failed");
+        }
+    }
+
+    /** Counts, logs and sends a decision; any thread. */
+    private void decide(Domain domain, List<byte[]> request, ZapRequest client, ZapDecision decision) {
+        if (decision.allowed()) {
             domain.allowed.increment();
-            reply(request, "200", "OK", clientKey == null ? "" : clientKey);
+            reply(request, "200", "OK", decision.userId() == null ? client.defaultUserId() : decision.userId());
         }
         else {
             domain.denied.increment();
-            domain.logRefusal(mechanism, address, clientKey, refusal);
-            reply(request, "400", refusal, "");
+            domain.logRefusal(client, decision.reason());
+            reply(request, "400", decision.reason(), "");
         }
     }
 
     private void reply(List<byte[]> request, String status, String statusText, String userId) {
-        stream.sendMultipart(List.of(request.get(0), new byte[0], VERSION, request.get(3),
+        List<byte[]> reply = List.of(request.get(0), new byte[0], VERSION, request.get(3),
                 status.getBytes(StandardCharsets.US_ASCII), statusText.getBytes(StandardCharsets.UTF_8),
-                userId.getBytes(StandardCharsets.UTF_8), new byte[0]));
+                userId.getBytes(StandardCharsets.UTF_8), new byte[0]);
+        try {
+            stream.sendMultipart(reply);
+        }
+        catch (IllegalStateException ex) {
+            if (!stream.isClosed()) {
+                throw ex;
+            }
+            // An authenticator answered after the handler closed: that handshake is over.
+        }
     }
 
     private static String text(byte[] frame) {
@@ -165,14 +239,12 @@ public final class ZapHandler implements AutoCloseable {
             this.name = name;
         }
 
-        void logRefusal(String mechanism, String address, String clientKey, String refusal) {
-            String key = clientKey == null ? "none" : clientKey.substring(0, SHOWN_KEY_CHARACTERS) + "...";
+        void logRefusal(ZapRequest client, String refusal) {
             if (warnings.pass()) {
-                log.warn("ZAP domain '{}' refused a {} client at {} (key {}): {}; {} refused in all", name, mechanism,
-                        address, key, refusal, denied.sum());
+                log.warn("ZAP domain '{}' refused a {}: {}; {} refused in all", name, client, refusal, denied.sum());
             }
             else {
-                log.debug("ZAP domain '{}' refused a {} client at {} (key {}): {}", name, mechanism, address, key, refusal);
+                log.debug("ZAP domain '{}' refused a {}: {}", name, client, refusal);
             }
         }
     }
