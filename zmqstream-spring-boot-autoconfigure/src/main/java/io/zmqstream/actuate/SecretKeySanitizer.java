@@ -6,8 +6,10 @@ import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 
 /**
- * Masks secret keys, such as {@code zmq.streams.<name>.curve.secret-key}, in the {@code env} and
- * {@code configprops} endpoints even where their values are shown.
+ * Masks secrets in the {@code env} and {@code configprops} endpoints even where their values are
+ * shown: secret keys such as {@code zmq.streams.<name>.curve.secret-key}, passwords such as
+ * {@code zmq.streams.<name>.plain.password}, and a PLAIN server's users' passwords
+ * ({@code zmq.streams.<name>.plain.users.<user>}).
  */
 public class SecretKeySanitizer implements SanitizingFunction {
 
@@ -18,6 +20,8 @@ public class SecretKeySanitizer implements SanitizingFunction {
     @Override
     public SanitizableData apply(SanitizableData data) {
         String key = data.getKey().toLowerCase(Locale.ROOT).replace("-", "");
-        return key.endsWith("secretkey") ? data.withSanitizedValue() : data;
+        boolean secret = key.endsWith("secretkey") || key.endsWith("password") || key.contains(".plain.users.")
+                || key.contains(".plain.users[");
+        return secret ? data.withSanitizedValue() : data;
     }
 }

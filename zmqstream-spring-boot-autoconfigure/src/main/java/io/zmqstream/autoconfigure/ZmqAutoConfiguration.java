@@ -1,14 +1,18 @@
 package io.zmqstream.autoconfigure;
 
+import java.util.concurrent.Executor;
+
 import io.zmqstream.JeroMqFailures;
 import io.zmqstream.JeroMqRuntime;
 import io.zmqstream.LoopLagMonitor;
 import io.zmqstream.ZMQStream;
+import io.zmqstream.zap.ZapAuthenticator;
 import io.zmqstream.zap.ZapHandler;
 import io.zmqstream.ZmqIoLoop;
 import io.zmqstream.listener.JsonPayloadCodec;
 import io.zmqstream.listener.ZmqListenerEndpointRegistry;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -38,6 +42,8 @@ import org.zeromq.ZContext;
 public class ZmqAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ZmqAutoConfiguration.class);
+    /** Spring Boot's task executor, made by its task execution auto-configuration. */
+    private static final String APPLICATION_TASK_EXECUTOR = "applicationTaskExecutor";
 
     /** Creates the auto-configuration; Spring Boot does this. */
     public ZmqAutoConfiguration() {
@@ -137,18 +143,25 @@ public class ZmqAutoConfiguration {
     }
 
     /**
-     * Lets in the clients of the CURVE servers that name their allowed clients or addresses; made
-     * only when one does, since once bound it answers for every CURVE server of the context.
+     * Lets in the clients of the CURVE and PLAIN servers that name their allowed clients, addresses
+     * or users, and asks the application's {@link ZapAuthenticator} when it has one; made only when
+     * a stream needs it, since once bound it answers for every server of the context. The
+     * authenticator runs on the application's task executor when there is one.
      *
      * @param context the context
      * @param loop the shared loop, which answers the requests
+     * @param authenticator the application's authenticator, if any
+     * @param taskExecutor Spring Boot's {@code applicationTaskExecutor}, if any
      * @return the handler
      */
     @Bean
     @Lazy
     @ConditionalOnMissingBean
-    public ZapHandler zmqZapHandler(ZContext context, ZmqIoLoop loop) {
-        return new ZapHandler(context, loop);
+    public ZapHandler zmqZapHandler(ZContext context, ZmqIoLoop loop, ObjectProvider<ZapAuthenticator> authenticator,
+            @Qualifier(APPLICATION_TASK_EXECUTOR) ObjectProvider<Executor> taskExecutor) {
+        ZapHandler handler = new ZapHandler(context, loop);
+        authenticator.ifAvailable(decides -> handler.setAuthenticator(decides, taskExecutor.getIfAvailable()));
+        return handler;
     }
 
     /**
@@ -160,14 +173,16 @@ public class ZmqAutoConfiguration {
      * @param json the JSON codec, when there is one
      * @param zapHandler the ZAP handler, asked for when a stream needs it
      * @param socketCustomizers the application's socket customizers, in their order
+     * @param authenticator the application's ZAP authenticator, if any
      * @return the factory
      */
     @Bean
     @ConditionalOnMissingBean
     public ZmqStreamFactory zmqStreamFactory(ZContext context, ZmqIoLoop loop, ObjectProvider<JsonPayloadCodec> json,
-            ObjectProvider<ZapHandler> zapHandler, ObjectProvider<ZmqSocketCustomizer> socketCustomizers) {
+            ObjectProvider<ZapHandler> zapHandler, ObjectProvider<ZmqSocketCustomizer> socketCustomizers,
+            ObjectProvider<ZapAuthenticator> authenticator) {
         return new ZmqStreamFactory(context, loop, json.getIfAvailable(), zapHandler::getObject,
-                socketCustomizers.orderedStream().toList());
+                socketCustomizers.orderedStream().toList(), authenticator.getIfAvailable() != null);
     }
 
     /**

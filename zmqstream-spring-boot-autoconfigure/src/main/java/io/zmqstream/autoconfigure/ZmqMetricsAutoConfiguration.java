@@ -1,5 +1,6 @@
 package io.zmqstream.autoconfigure;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -7,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.zmqstream.JeroMqFailures;
 import io.zmqstream.LoopLagMonitor;
+import io.zmqstream.zap.ZapAuthenticator;
 import io.zmqstream.zap.ZapHandler;
 import io.zmqstream.ZmqIoLoop;
 import io.zmqstream.listener.ListenerInvocationObserver;
@@ -70,9 +72,16 @@ public class ZmqMetricsAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        ZapMeters zmqZapMeters(ObjectProvider<ZapHandler> zapHandler, ZmqProperties properties) {
-            List<String> checked = properties.getStreams().entrySet().stream()
-                    .filter(stream -> CurveClientPolicy.isSet(stream.getValue().getCurve())).map(Map.Entry::getKey).toList();
+        ZapMeters zmqZapMeters(ObjectProvider<ZapHandler> zapHandler, ObjectProvider<ZapAuthenticator> authenticator,
+                ZmqProperties properties) {
+            boolean authenticatorPresent = authenticator.getIfAvailable() != null;
+            Map<String, String> checked = new LinkedHashMap<>();
+            properties.getStreams().forEach((name, stream) -> {
+                String domain = StreamZapAccess.domainOf(name, stream, authenticatorPresent);
+                if (domain != null) {
+                    checked.put(name, domain);
+                }
+            });
             return new ZapMeters(zapHandler::getObject, checked);
         }
 

@@ -313,6 +313,19 @@ public class ZmqProperties {
         private final Curve curve = new Curve();
 
         /**
+         * PLAIN security of the socket: user names and passwords.
+         */
+        @NestedConfigurationProperty
+        private final StreamPlainProperties plain = new StreamPlainProperties();
+
+        /**
+         * The ZAP domain of a CURVE or PLAIN server, by which the context's ZAP handler counts its
+         * clients and finds its rules (and a ZapAuthenticator tells servers apart); the stream's
+         * name by default. Streams that share a domain share its rules, which one of them sets.
+         */
+        private String zapDomain;
+
+        /**
          * Request/reply through ZmqTemplate on a DEALER or REQ stream.
          */
         @NestedConfigurationProperty
@@ -396,6 +409,18 @@ public class ZmqProperties {
 
         public Curve getCurve() {
             return this.curve;
+        }
+
+        public StreamPlainProperties getPlain() {
+            return this.plain;
+        }
+
+        public String getZapDomain() {
+            return this.zapDomain;
+        }
+
+        public void setZapDomain(String zapDomain) {
+            this.zapDomain = zapDomain;
         }
 
         public SocketType getType() {
@@ -563,10 +588,17 @@ public class ZmqProperties {
             /**
              * The clients a CURVE server lets in, checked by the context's ZAP handler: each entry
              * is a client's Z85 public key, or a directory (or file) of ZeroMQ certificates whose
-             * "public-key" entries count, read at start-up. Empty lets in every client that knows
-             * the server's key; servers only.
+             * "public-key" entries count, read at start-up and again every certificates-reload-interval.
+             * Empty lets in every client that knows the server's key; servers only.
              */
             private List<String> allowedClients = new ArrayList<>();
+
+            /**
+             * How often the certificate directories and files of allowed-clients are read again, so
+             * that a client added or removed counts from its next connection; 0 reads them at
+             * start-up only.
+             */
+            private Duration certificatesReloadInterval = Duration.ofSeconds(1);
 
             /**
              * The only client IP addresses a CURVE server lets in; empty lets in every address not
@@ -586,6 +618,14 @@ public class ZmqProperties {
 
             public void setServer(boolean server) {
                 this.server = server;
+            }
+
+            public Duration getCertificatesReloadInterval() {
+                return this.certificatesReloadInterval;
+            }
+
+            public void setCertificatesReloadInterval(Duration certificatesReloadInterval) {
+                this.certificatesReloadInterval = certificatesReloadInterval;
             }
 
             public String getPublicKey() {

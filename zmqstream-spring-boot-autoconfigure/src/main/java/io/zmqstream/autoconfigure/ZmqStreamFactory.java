@@ -1,7 +1,9 @@
 package io.zmqstream.autoconfigure;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import io.zmqstream.SendQueueOptions;
@@ -16,19 +18,24 @@ import org.zeromq.ZMQ;
 
 /**
  * Makes a {@link ZMQStream} from {@code zmq.streams.<name>}: checks the settings, creates the
- * socket from the shared context, sets its options and CURVE keys (and gives a CURVE server's
- * allowed clients to the context's ZAP handler) and puts it on the shared loop.
+ * socket from the shared context, sets its options and its CURVE or PLAIN security (and gives a
+ * server's allowed clients or users to the context's ZAP handler, reading certificate directories
+ * again while the application runs) and puts it on the shared loop.
  * Endpoints are opened separately ({@link ZmqStreamRegistry#open(String)}). Every setting that
  * cannot work fails with a {@link ZmqConfigurationException} naming the property, before any
  * socket is created where it can be checked that early.
  */
-public class ZmqStreamFactory {
+public class ZmqStreamFactory implements AutoCloseable {
 
     private final ZContext context;
     private final ZmqIoLoop loop;
     private final JsonEncoder jsonEncoder;
     private final Supplier<ZapHandler> zapHandler;
     private final List<ZmqSocketCustomizer> socketCustomizers;
+    private final boolean zapAuthenticatorPresent;
+    /** The stream whose rules each ZAP domain has, by its property prefix. */
+    private final Map<String, String> domainRules = new HashMap<>();
+    private final CertificateWatcher certificateWatcher = new CertificateWatcher();
     private ZapHandler sharedZapHandler;
 
     /**
@@ -69,6 +76,24 @@ public class ZmqStreamFactory {
      */
     public ZmqStreamFactory(ZContext context, ZmqIoLoop loop, JsonEncoder jsonEncoder, Supplier<ZapHandler> zapHandler,
             List<ZmqSocketCustomizer> socketCustomizers) {
+        this(context, loop, jsonEncoder, zapHandler, socketCustomizers, false);
+    }
+
+    /**
+     * Creates a factory for streams on a context and loop, in an application that may have a
+     * ZapAuthenticator: then every CURVE server's clients are checked by the ZAP handler, and a
+     * PLAIN server may have no users of its own.
+     *
+     * @param context the context the sockets come from
+     * @param loop the loop that drives the streams
+     * @param jsonEncoder the encoder of the streams' {@code sendJson}; {@code null} for the core's default
+     * @param zapHandler the context's ZAP handler, asked for the first time a stream needs it
+     * @param socketCustomizers called in this order on each new socket, after its configured options
+     * @param zapAuthenticatorPresent whether the ZAP handler has the application's ZapAuthenticator
+     */
+    public ZmqStreamFactory(ZContext context, ZmqIoLoop loop, JsonEncoder jsonEncoder, Supplier<ZapHandler> zapHandler,
+            List<ZmqSocketCustomizer> socketCustomizers, boolean zapAuthenticatorPresent) {
+        this.zapAuthenticatorPresent = zapAuthenticatorPresent;
         this.context = context;
         this.loop = loop;
         this.jsonEncoder = jsonEncoder;
@@ -103,8 +128,14 @@ public class ZmqStreamFactory {
         SocketType type = requireType(prefix, settings);
         StreamEndpoints.check(prefix, settings);
         CurveKeys curve = CurveKeys.resolve(prefix + ".curve", settings.getCurve());
-        ZapPolicy clientPolicy = CurveClientPolicy.resolve(prefix + ".curve", settings.getCurve());
-        ZapHandler zap = clientPolicy == null ? null : zapHandler(prefix + ".curve.allowed-clients");
+        PlainCredentials plain = PlainCredentials.resolve(prefix + ".plain", settings.getPlain(), zapAuthenticatorPresent);
+        if (curve != null && plain != null) {
+            throw new ZmqConfigurationException(prefix + ".plain", "a socket has one security mechanism, and CURVE is set "
+                    + "too", "Keep either " + prefix + ".curve or " + prefix + ".plain.");
+        }
+        StreamZapAccess access = StreamZapAccess.resolve(name, settings, plain, zapAuthenticatorPresent);
+        ZapHandler zap = access == null ? null : zapHandler(prefix + (plain != null ? ".plain.server"
+                : access.curveClients() != null ? ".curve.allowed-clients" : ".curve.server"));
         SendQueueOptions queue = sendQueueOptions(prefix + ".send-queue", settings.getSendQueue());
         checkMonitor(prefix, settings);
         ZMQ.Socket socket = createSocket(prefix, type);
@@ -114,10 +145,13 @@ public class ZmqStreamFactory {
             if (curve != null) {
                 curve.applyTo(socket);
             }
-            if (clientPolicy != null) {
-                // The domain names the stream's policy in the context's one ZAP handler.
-                socket.setZAPDomain(name);
-                zap.setPolicy(name, clientPolicy);
+            if (plain != null) {
+                plain.applyTo(socket);
+            }
+            if (access != null) {
+                // The domain names the stream's rules in the context's one ZAP handler.
+                socket.setZAPDomain(access.domain());
+                applyRules(prefix, settings.getCurve().getCertificatesReloadInterval(), access, zap);
             }
             for (ZmqSocketCustomizer customizer : socketCustomizers) {
                 customizer.customize(name, socket);
@@ -139,6 +173,29 @@ public class ZmqStreamFactory {
             stream.stopMonitoringConnections();
         }
         return stream;
+    }
+
+    /** Gives the handler the stream's rules for its domain, and watches its certificates. */
+    private void applyRules(String prefix, Duration reloadInterval, StreamZapAccess access, ZapHandler zap) {
+        if (access.policy() == null) {
+            return;
+        }
+        String domain = access.domain();
+        synchronized (domainRules) {
+            String owner = domainRules.putIfAbsent(domain, prefix);
+            if (owner != null && !owner.equals(prefix)) {
+                throw new ZmqConfigurationException(prefix + ".zap-domain", "the ZAP domain '" + domain + "' has the rules "
+                        + "of " + owner + " already", "Set the allowed clients or users on one stream of the domain only, "
+                        + "or give this stream a domain of its own.");
+            }
+        }
+        zap.setPolicy(domain, access.policy());
+        CurveClientPolicy curveClients = access.curveClients();
+        if (curveClients != null && curveClients.certificates().isWatched() && !reloadInterval.isNegative() && !reloadInterval.isZero()) {
+            ZapPolicy rules = access.policy();
+            certificateWatcher.watch(curveClients.certificates(), reloadInterval,
+                    keys -> zap.setPolicy(domain, rules.withClientKeys(keys)));
+        }
     }
 
     private synchronized ZapHandler zapHandler(String property) {
@@ -210,5 +267,11 @@ public class ZmqStreamFactory {
             throw new ZmqConfigurationException(prefix + ".type", "JeroMQ cannot create a " + type + " socket: "
                     + ex.getMessage(), "Choose another socket type for " + prefix + ".type.", ex);
         }
+    }
+
+    /** Stops reading the CURVE servers' certificates again; the streams are closed by their registry. */
+    @Override
+    public void close() {
+        certificateWatcher.close();
     }
 }

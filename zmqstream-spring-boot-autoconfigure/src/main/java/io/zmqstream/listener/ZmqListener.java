@@ -17,8 +17,8 @@ import org.springframework.aot.hint.annotation.Reflective;
  * <p>Parameters, by declared type: {@code List<byte[]>} (the message's frames), {@code byte[]}
  * and {@code String} (UTF-8) (the last frame, or the one {@link FrameAt @FrameAt} names),
  * {@code ZMsg}, {@code List<ZFrame>}, {@link io.zmqstream.ZMQStream} (the stream itself),
- * {@link ZmqListenerMessage} (the whole message as received), {@link ZmqDeadLetter} (on a
- * dead-letter service's stream: the message read as a dead letter),
+ * {@link ZmqListenerMessage} (the whole message as received, with the peer's ZAP user id and
+ * address), {@link ZmqDeadLetter} (on a dead-letter service's stream: the message read as a dead letter),
  * {@link RoutingEnvelope} (ROUTER streams), {@link io.zmqstream.Frame} and
  * {@code List<io.zmqstream.Frame>} (with {@code copy = false}); a parameter of any other type is
  * read from JSON in its frame with the application's Jackson 3 {@code JsonMapper}. On a ROUTER

@@ -101,6 +101,32 @@ public final class ZmqListenerMessage {
         return envelopeSize == 0 ? null : new RoutingEnvelope(data.subList(0, envelopeSize));
     }
 
+    /**
+     * The ZAP user id of the connection the message came on: what the context's ZAP handler let the
+     * peer in as (a CURVE client's Z85 key, a PLAIN user name, or what a {@code ZapAuthenticator}
+     * chose).
+     *
+     * @return the user id, or {@code null} when the connection has none (no ZAP handler, or {@code inproc://})
+     */
+    public String getUserId() {
+        String userId = property("User-Id");
+        return userId == null || userId.isEmpty() ? null : userId;
+    }
+
+    /**
+     * The IP address and port of the peer the message came from, such as {@code 10.0.0.7:53122}.
+     *
+     * @return the address, or {@code null} when the transport gives none (such as {@code inproc://})
+     */
+    public String getPeerAddress() {
+        return property("Peer-Address");
+    }
+
+    /** Read from the last frame: a ROUTER makes the identity frame itself, without the connection's metadata. */
+    private String property(String name) {
+        return frames.isEmpty() ? null : frames.get(frames.size() - 1).property(name);
+    }
+
     /** The body's JeroMQ frames. */
     List<Frame> bodyFrames() {
         return frames.subList(envelopeSize, frames.size());

@@ -1,6 +1,7 @@
 package io.zmqstream.metrics;
 
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
@@ -10,41 +11,41 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.zmqstream.zap.ZapHandler;
 
 /**
- * Counts the clients a {@link ZapHandler} let in and kept out for each CURVE server stream that
- * names its allowed clients: {@code zmq.zap.clients}, tagged {@code stream} and {@code outcome}
- * ({@code allowed} or {@code denied}).
+ * Counts the clients a {@link ZapHandler} let in and kept out for each CURVE or PLAIN server stream
+ * whose clients it checks: {@code zmq.zap.clients}, tagged {@code stream}, {@code domain} (its ZAP
+ * domain, whose count streams sharing it share) and {@code outcome} ({@code allowed} or {@code denied}).
  */
 public class ZapMeters implements MeterBinder {
 
     private final Supplier<ZapHandler> zapHandler;
-    private final List<String> streams;
+    private final Map<String, String> domains;
 
     /**
      * Creates the binder.
      *
      * @param zapHandler the ZAP handler, asked for only when there are streams to meter
-     * @param streams the names of the streams whose clients it checks, their ZAP domains
+     * @param domains the ZAP domain of each stream whose clients it checks, by stream name
      */
-    public ZapMeters(Supplier<ZapHandler> zapHandler, List<String> streams) {
+    public ZapMeters(Supplier<ZapHandler> zapHandler, Map<String, String> domains) {
         this.zapHandler = zapHandler;
-        this.streams = List.copyOf(streams);
+        this.domains = new LinkedHashMap<>(domains);
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        if (streams.isEmpty()) {
+        if (domains.isEmpty()) {
             return;
         }
         ZapHandler handler = zapHandler.get();
-        for (String stream : streams) {
-            register(registry, stream, "allowed", handler, zap -> zap.getAllowed(stream));
-            register(registry, stream, "denied", handler, zap -> zap.getDenied(stream));
-        }
+        domains.forEach((stream, domain) -> {
+            register(registry, stream, domain, "allowed", handler, zap -> zap.getAllowed(domain));
+            register(registry, stream, domain, "denied", handler, zap -> zap.getDenied(domain));
+        });
     }
 
-    private static void register(MeterRegistry registry, String stream, String outcome, ZapHandler handler,
-            ToDoubleFunction<ZapHandler> count) {
-        FunctionCounter.builder("zmq.zap.clients", handler, count).tags("stream", stream, "outcome", outcome)
+    private static void register(MeterRegistry registry, String stream, String domain, String outcome,
+            ZapHandler handler, ToDoubleFunction<ZapHandler> count) {
+        FunctionCounter.builder("zmq.zap.clients", handler, count).tags("stream", stream, "domain", domain, "outcome", outcome)
                 .description("Clients the ZAP handler let in or kept out").register(registry);
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -40,13 +41,16 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A whole application with the actuator over real HTTP: the {@code zmq} meters, endpoint and
- * health, and a CURVE secret key that shows nowhere.
+ * health, and a CURVE secret key and PLAIN passwords that show nowhere.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "zmq.streams.orders.type=pull", "zmq.streams.orders.bind=inproc://orders",
         "zmq.streams.counted.type=pull", "zmq.streams.counted.bind=inproc://counted",
         "zmq.streams.secure.type=rep", "zmq.streams.secure.bind=tcp://127.0.0.1:*",
         "zmq.streams.secure.curve.server=true",
+        "zmq.streams.gate.type=rep", "zmq.streams.gate.bind=tcp://127.0.0.1:*", "zmq.streams.gate.plain.server=true",
+        "zmq.streams.caller.type=dealer", "zmq.streams.caller.connect=tcp://127.0.0.1:1",
+        "zmq.streams.caller.plain.username=ada",
         "management.endpoints.web.exposure.include=*",
         "management.endpoint.health.show-details=always",
         // The worst case for secrets: the env and configprops endpoints show values.
@@ -57,6 +61,8 @@ import static org.awaitility.Awaitility.await;
 class ZmqActuatorHttpTest {
 
     private static final ZMQ.Curve.KeyPair SERVER_KEYS = ZMQ.Curve.generateKeyPair();
+    private static final String USER_PASSWORD = "pw-" + UUID.randomUUID();
+    private static final String CALLER_PASSWORD = "pw-" + UUID.randomUUID();
 
     @LocalServerPort
     private int port;
@@ -74,6 +80,10 @@ class ZmqActuatorHttpTest {
     @Qualifier("secure")
     private ZMQStream secure;
 
+    @Autowired
+    @Qualifier("gate")
+    private ZMQStream gate;
+
     private final List<ZMQ.Socket> peers = new ArrayList<>();
 
     private ActuatorClient actuator;
@@ -82,6 +92,8 @@ class ZmqActuatorHttpTest {
     static void curveKeys(DynamicPropertyRegistry registry) {
         registry.add("zmq.streams.secure.curve.public-key", () -> SERVER_KEYS.publicKey);
         registry.add("zmq.streams.secure.curve.secret-key", () -> SERVER_KEYS.secretKey);
+        registry.add("zmq.streams.gate.plain.users.ada", () -> USER_PASSWORD);
+        registry.add("zmq.streams.caller.plain.password", () -> CALLER_PASSWORD);
     }
 
     @AfterEach
@@ -122,7 +134,8 @@ class ZmqActuatorHttpTest {
 
         assertThat(zmq.get("loop").get("thread").asString()).isEqualTo(loop.getThreadName());
         assertThat(zmq.get("loop").get("running").asBoolean()).isTrue();
-        assertThat(fieldNames(zmq.get("streams"))).containsExactlyInAnyOrder("orders", "counted", "secure");
+        assertThat(fieldNames(zmq.get("streams"))).containsExactlyInAnyOrder("orders", "counted", "secure", "gate",
+                "caller", "zap-handler");
         JsonNode orders = zmq.get("streams").get("orders");
         assertThat(orders.get("type").asString()).isEqualTo("PULL");
         assertThat(orders.get("bind").get(0).asString()).isEqualTo("inproc://orders");
@@ -180,7 +193,7 @@ class ZmqActuatorHttpTest {
         JsonNode zmq = health.get("components").get("zmq");
         assertThat(zmq.get("status").asString()).isEqualTo("UP");
         assertThat(fieldNames(zmq.get("details").get("streams"))).containsExactlyInAnyOrder("orders", "counted",
-                "secure");
+                "secure", "gate", "caller", "zap-handler");
         JsonNode orders = zmq.get("details").get("streams").get("orders");
         assertThat(fieldNames(orders)).containsExactly("type", "closed", "receiving", "queueDepth", "connections");
         assertThat(orders.get("type").asString()).isEqualTo("PULL");
@@ -199,7 +212,7 @@ class ZmqActuatorHttpTest {
     }
 
     @Test
-    void theSecretKeyAppearsInNoEndpointAndNoLogLine(CapturedOutput output) {
+    void theSecretKeyAndThePasswordsAppearInNoEndpointAndNoLogLine(CapturedOutput output) {
         ZMQ.Socket client = context.createSocket(SocketType.REQ);
         peers.add(client);
         ZMQ.Curve.KeyPair clientKeys = ZMQ.Curve.generateKeyPair();
@@ -211,14 +224,27 @@ class ZmqActuatorHttpTest {
         client.send("sealed");
         assertThat(client.recvStr()).isEqualTo("sealed");
 
+        gate.onRecv(gate::sendMultipart);
+        ZMQ.Socket user = context.createSocket(SocketType.REQ);
+        peers.add(user);
+        user.setPlainUsername("ada");
+        user.setPlainPassword(USER_PASSWORD);
+        user.setReceiveTimeOut((int) TIMEOUT.toMillis());
+        user.connect(TestPeers.boundEndpoint(gate));
+        user.send("through the gate");
+        assertThat(user.recvStr()).isEqualTo("through the gate");
+
         Map<String, String> bodies = everyEndpointsOutput();
         assertThat(bodies).containsKeys("zmq", "health", "env", "configprops", "metrics");
-        bodies.forEach((name, body) -> assertThat(body).as("/actuator/%s", name).doesNotContain(SERVER_KEYS.secretKey));
+        bodies.forEach((name, body) -> assertThat(body).as("/actuator/%s", name).doesNotContain(SERVER_KEYS.secretKey)
+                .doesNotContain(USER_PASSWORD).doesNotContain(CALLER_PASSWORD));
+        assertThat(bodies.get("env")).contains("zmq.streams.gate.plain.users.ada").contains("zmq.streams.caller.plain.password");
         // The values are shown, and the secret key is there, masked.
         assertThat(bodies.get("env")).contains(SERVER_KEYS.publicKey).contains("zmq.streams.secure.curve.secret-key");
         assertThat(bodies.get("configprops")).contains(SERVER_KEYS.publicKey);
         // The capture holds the start-up, when the key was read and applied.
-        assertThat(output).contains("Started ZmqActuatorHttpTest").doesNotContain(SERVER_KEYS.secretKey);
+        assertThat(output).contains("Started ZmqActuatorHttpTest").doesNotContain(SERVER_KEYS.secretKey)
+                .doesNotContain(USER_PASSWORD).doesNotContain(CALLER_PASSWORD);
     }
 
     /** What every actuator endpoint that can be read without parameters answers, by name. */
