@@ -283,6 +283,73 @@ class ZmqCurveTest {
         assertThat(output).doesNotContain(server.secretKey);
     }
 
+    @Test
+    void aCertificateAddedToTheAllowedDirectoryLetsItsClientInAndOneRemovedKeepsItOutEachLoggedOnce(@TempDir Path dir,
+            CapturedOutput output) throws Exception {
+        ZMQ.Curve.KeyPair newcomer = ZMQ.Curve.generateKeyPair();
+        Path clientCert = dir.resolve("client.key");
+        new ZCert(client.publicKey, client.secretKey).savePublic(clientCert.toString());
+        runner().withPropertyValues("zmq.streams.api.type=router", "zmq.streams.api.bind=tcp://127.0.0.1:*",
+                "zmq.streams.api.curve.server=true", "zmq.streams.api.curve.secret-key=" + server.secretKey,
+                "zmq.streams.api.curve.allowed-clients=" + dir.toUri())
+                .run(context -> {
+                    ZMQStream api = context.getBean("api", ZMQStream.class);
+                    api.onRecv(api::sendMultipart);
+                    String endpoint = boundEndpoint(api);
+                    assertThat(peers.curveRequest(endpoint, server.publicKey, newcomer, "in?", Duration.ofSeconds(1))).isNull();
+
+                    // Written elsewhere and moved in, as a deployment tool would; then a broken file beside it.
+                    Path staged = Files.createTempFile("newcomer", ".key");
+                    new ZCert(newcomer.publicKey, newcomer.secretKey).savePublic(staged.toString());
+                    Files.move(staged, dir.resolve("newcomer.key"));
+                    Files.writeString(dir.resolve("broken.key"), "not a certificate");
+                    await().atMost(Duration.ofSeconds(5)).pollDelay(Duration.ZERO)
+                            .until(() -> "in?".equals(peers.curveRequest(endpoint, server.publicKey, newcomer, "in?",
+                                    Duration.ofMillis(500))));
+                    assertThat(peers.curveRequest(endpoint, server.publicKey, client, "still in?", TestPeers.TIMEOUT))
+                            .isEqualTo("still in?");
+
+                    // A request that times out proves nothing by itself: wait for the reading that removed the key.
+                    Files.delete(clientCert);
+                    await().atMost(Duration.ofSeconds(5)).until(() -> lines(output, "client certificates changed").size() == 2);
+                    assertThat(peers.curveRequest(endpoint, server.publicKey, client, "in?", Duration.ofSeconds(1))).isNull();
+                    assertThat(peers.curveRequest(endpoint, server.publicKey, newcomer, "in?", TestPeers.TIMEOUT)).isEqualTo("in?");
+                });
+        assertThat(lines(output, "client certificates changed")).containsExactly(
+                "zmq.streams.api.curve.allowed-clients: client certificates changed: [newcomer.key] added, [] removed; 2 allowed",
+                "zmq.streams.api.curve.allowed-clients: client certificates changed: [] added, [client.key] removed; 1 allowed");
+        // The broken file was there for at least two readings, the one that let the newcomer in and the one that
+        // took the client out, and was logged once.
+        assertThat(lines(output, "broken.key")).singleElement().asString()
+                .contains("skipped " + dir.resolve("broken.key")).contains("holds neither a Z85 key alone nor a certificate");
+    }
+
+    @Test
+    void theLastCertificateRemovedRefusesEveryClientRatherThanLettingAllIn(@TempDir Path dir, CapturedOutput output)
+            throws Exception {
+        Path clientCert = dir.resolve("client.key");
+        new ZCert(client.publicKey, client.secretKey).savePublic(clientCert.toString());
+        runner().withPropertyValues("zmq.streams.api.type=router", "zmq.streams.api.bind=tcp://127.0.0.1:*",
+                "zmq.streams.api.curve.server=true", "zmq.streams.api.curve.secret-key=" + server.secretKey,
+                "zmq.streams.api.curve.allowed-clients=" + dir, "zmq.streams.api.curve.certificates-reload-interval=100ms")
+                .run(context -> {
+                    ZMQStream api = context.getBean("api", ZMQStream.class);
+                    api.onRecv(api::sendMultipart);
+                    String endpoint = boundEndpoint(api);
+                    assertThat(peers.curveRequest(endpoint, server.publicKey, client, "in?", TestPeers.TIMEOUT)).isEqualTo("in?");
+                    Files.delete(clientCert);
+                    await().atMost(Duration.ofSeconds(5)).until(() -> lines(output, "every CURVE client is refused").size() == 1);
+                    assertThat(peers.curveRequest(endpoint, server.publicKey, client, "in?", Duration.ofSeconds(1))).isNull();
+                    assertThat(peers.curveRequest(endpoint, server.publicKey, ZMQ.Curve.generateKeyPair(), "in?",
+                            Duration.ofSeconds(1))).isNull();
+                });
+    }
+
+    private static List<String> lines(CapturedOutput output, String containing) {
+        return output.getAll().lines().filter(line -> line.contains(containing))
+                .map(line -> line.substring(line.indexOf("zmq.streams."))).toList();
+    }
+
     private ZMQ.Socket curveServerPeer() {
         ZMQ.Socket rep = peers.socket(SocketType.REP);
         rep.setCurveServer(true);
