@@ -84,7 +84,9 @@ final class StreamOutbox {
         }
         if (!queued) {
             statistics.recordSendFailure(SendFailure.Reason.QUEUE_FULL);
-            loop.runOnLoop(() -> notifySent(message, failure(message, SendFailure.Reason.QUEUE_FULL, null)));
+            if (hasSendCallback(message)) {
+                loop.runOnLoop(() -> notifySent(message, failure(message, SendFailure.Reason.QUEUE_FULL, null)));
+            }
             return;
         }
         if (released && queue.withdraw(message)) {
@@ -284,11 +286,16 @@ final class StreamOutbox {
         return MessageTracker.failed(message.copied, new SendFailure(reason, cause));
     }
 
+    /** Whether a send callback, the message's own or the stream's, waits to hear of the message. */
+    private boolean hasSendCallback(OutboundMessage message) {
+        return message.callback != null || streamCallback != null;
+    }
+
     private void notifySent(OutboundMessage message, MessageTracker status) {
-        SendStreamCallback onSend = streamCallback;
-        if (message.callback == null && onSend == null) {
+        if (!hasSendCallback(message)) {
             return;
         }
+        SendStreamCallback onSend = streamCallback;
         List<?> frames = message.frames();
         if (message.callback != null) {
             try {
