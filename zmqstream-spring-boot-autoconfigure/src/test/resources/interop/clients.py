@@ -14,7 +14,9 @@ args = interop_peer.arguments(__doc__, lambda parser: (
     parser.add_argument("--curve-server-key", help="Z85 public key of a CURVE server; give it as --curve-server-key=KEY, "
                         "since a Z85 key may begin with '-'"),
     parser.add_argument("--curve-key-pair", metavar="PUBLIC,SECRET", type=lambda pair: pair.split(","),
-                        help="the clients' Z85 key pair (--curve-key-pair=PUBLIC,SECRET); a new one without it")))
+                        help="the clients' Z85 key pair (--curve-key-pair=PUBLIC,SECRET); a new one without it"),
+    parser.add_argument("--plain-username", help="a PLAIN client's user name, with --plain-password"),
+    parser.add_argument("--plain-password")))
 
 context = zmq.Context()
 clients = []
@@ -22,6 +24,9 @@ for c in range(args.clients):
     socket = context.socket(zmq.REQ if args.type == "req" else zmq.DEALER)
     if args.curve_server_key:
         interop_peer.curve_client(socket, args.curve_server_key, args.curve_key_pair)
+    if args.plain_username:
+        socket.plain_username = args.plain_username.encode()
+        socket.plain_password = args.plain_password.encode()
     socket.connect(args.connect)
     clients.append(socket)
 interop_peer.say("READY", args.connect)
