@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import io.zmqstream.listener.StreamListenerProperties;
 import org.springframework.beans.BeanUtils;
 import org.springframework.core.ResolvableType;
 
@@ -19,10 +18,7 @@ import org.springframework.core.ResolvableType;
 final class ZmqPropertyNames {
 
     private static final String ROOT = "zmq";
-
-    /** The classes bound under {@code zmq}, whose nested classes are groups too. */
-    private static final List<Class<?>> GROUPS = List.of(ZmqProperties.class, StreamRequestProperties.class,
-            StreamListenerProperties.class, StreamSocketProperties.class, SocketTypeProperties.class);
+    private static final String OUR_PACKAGES = "io.zmqstream.";
 
     private ZmqPropertyNames() {
     }
@@ -77,10 +73,13 @@ final class ZmqPropertyNames {
         return Optional.empty();
     }
 
-    /** Whether the property's type has properties of its own: one of ours (or nested in one), or a map of them. */
+    /**
+     * Whether the property's type has properties of its own: a map, or a class of ours that is not an
+     * enum (every group of settings bound under {@code zmq} is one; its values are enums and the types
+     * of Java, Spring and JeroMQ).
+     */
     private static boolean isGroup(Class<?> type) {
-        return Map.class.isAssignableFrom(type)
-                || GROUPS.stream().anyMatch(group -> type.getName().startsWith(group.getName()));
+        return Map.class.isAssignableFrom(type) || (type.getName().startsWith(OUR_PACKAGES) && !type.isEnum());
     }
 
     private static Optional<PropertyDescriptor> descriptor(Class<?> type, String kebabName) {

@@ -35,6 +35,12 @@ class ZmqUnknownPropertyTest {
                 STREAM + "type=pull", STREAM + "bind=inproc://orders");
         assertSuggestion("zmq.streams.orders.curve.public-kye", "zmq.streams.orders.curve.public-key",
                 STREAM + "type=pull", STREAM + "bind=inproc://orders");
+        assertSuggestion("zmq.streams.orders.curve.certificates-reload-intervl",
+                "zmq.streams.orders.curve.certificates-reload-interval", STREAM + "type=pull", STREAM + "bind=inproc://orders");
+        assertSuggestion("zmq.streams.orders.plain.pasword", "zmq.streams.orders.plain.password", STREAM + "type=dealer",
+                STREAM + "connect=inproc://orders");
+        assertSuggestion("zmq.streams.orders.zap-domian", "zmq.streams.orders.zap-domain", STREAM + "type=pull",
+                STREAM + "bind=inproc://orders");
         assertSuggestion("zmq.streams.orders.requests.timout", "zmq.streams.orders.requests.timeout",
                 STREAM + "type=dealer", STREAM + "connect=inproc://orders");
         assertSuggestion("zmq.streams.orders.listener.dead-leter", "zmq.streams.orders.listener.dead-letter",
