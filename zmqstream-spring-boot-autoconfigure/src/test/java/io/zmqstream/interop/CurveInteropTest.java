@@ -77,16 +77,7 @@ class CurveInteropTest {
             Path serverKey = Files.writeString(certificates.resolve("server.z85"), pyServer.awaitLine("KEY") + "\n");
             InteropApplication.of("curve.yml", "curve-client", "interop.peer=" + pyServer.endpoint(),
                     "interop.server-key=" + serverKey.toUri(), "interop.client-certificate=" + clientCertificate.toUri())
-                    .run(context -> {
-                        ZMQStream api = context.getBean("api", ZMQStream.class);
-                        List<String> echoes = new CopyOnWriteArrayList<>();
-                        api.onRecv(frames -> echoes.add(text(frames.get(0))));
-
-                        IntStream.range(0, 100).forEach(n -> api.sendString("sealed " + n));
-
-                        await().atMost(TIMEOUT).until(() -> echoes.size() == 100);
-                        assertThat(echoes).containsExactlyElementsOf(IntStream.range(0, 100).mapToObj(n -> "sealed " + n).toList());
-                    });
+                    .run(context -> assertEchoedInOrder(context.getBean("api", ZMQStream.class), "sealed "));
         }
     }
 
@@ -123,6 +114,15 @@ class CurveInteropTest {
             assertThat(requestsAnswered(context.getBean("api", ZMQStream.class), inline)).isZero();
             assertThat(context.getBean(ZapHandler.class).getDenied("api")).isPositive();
         });
+    }
+
+    /** Sends 100 messages named {@code prefix} and a number on a stream of an echoing peer: all come back, in order. */
+    static void assertEchoedInOrder(ZMQStream api, String prefix) {
+        List<String> echoes = new CopyOnWriteArrayList<>();
+        api.onRecv(frames -> echoes.add(text(frames.get(0))));
+        IntStream.range(0, 100).forEach(n -> api.sendString(prefix + n));
+        await().atMost(TIMEOUT).until(() -> echoes.size() == 100);
+        assertThat(echoes).containsExactlyElementsOf(IntStream.range(0, 100).mapToObj(n -> prefix + n).toList());
     }
 
     /** How many of ten requests a pyzmq CURVE client with the given key pair gets answered, waiting 1.5 s for each. */

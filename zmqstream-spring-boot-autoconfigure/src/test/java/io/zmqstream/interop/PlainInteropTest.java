@@ -1,9 +1,5 @@
 package io.zmqstream.interop;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.IntStream;
-
 import io.zmqstream.ZMQStream;
 import io.zmqstream.zap.ZapHandler;
 import org.junit.jupiter.api.Test;
@@ -12,11 +8,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-import static io.zmqstream.autoconfigure.TestPeers.TIMEOUT;
 import static io.zmqstream.autoconfigure.TestPeers.boundEndpoint;
-import static io.zmqstream.autoconfigure.TestPeers.text;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * PLAIN between our streams and pyzmq on libzmq's PLAIN: a server whose YAML users pyzmq clients
@@ -52,17 +45,7 @@ class PlainInteropTest {
     void aPlainDealerStreamLogsInToAPyzmqServerThatZmqAuthGuards() {
         try (PyzmqPeer server = PyzmqPeer.start("echo_router.py", "--bind", "tcp://127.0.0.1:*", "--plain", "svc:t0ken")) {
             InteropApplication.of("plain.yml", "plain-client", "interop.peer=" + server.endpoint(), "interop.password=t0ken")
-                    .run(context -> {
-                        ZMQStream api = context.getBean("api", ZMQStream.class);
-                        List<String> echoes = new CopyOnWriteArrayList<>();
-                        api.onRecv(frames -> echoes.add(text(frames.get(0))));
-
-                        IntStream.range(0, 100).forEach(n -> api.sendString("logged in " + n));
-
-                        await().atMost(TIMEOUT).until(() -> echoes.size() == 100);
-                        assertThat(echoes).containsExactlyElementsOf(
-                                IntStream.range(0, 100).mapToObj(n -> "logged in " + n).toList());
-                    });
+                    .run(context -> CurveInteropTest.assertEchoedInOrder(context.getBean("api", ZMQStream.class), "logged in "));
         }
     }
 
