@@ -544,6 +544,58 @@ public class ZMQStream implements AutoCloseable {
     }
 
     /**
+     * Queues a message for one peer of a ROUTER (or STREAM) socket: its envelope, then the body;
+     * from any thread, at any time after the envelope was received.
+     *
+     * @param envelope the peer's envelope, as received or made with {@link RoutingEnvelope#of(byte[])}
+     * @param body the frames: {@code byte[]}, {@link java.nio.ByteBuffer} or {@link org.zeromq.ZFrame}
+     * @throws UnsupportedOperationException on a socket that does not route by identity
+     */
+    public void sendTo(RoutingEnvelope envelope, List<?> body) {
+        sendTo(envelope, body, null);
+    }
+
+    /**
+     * Queues a message for one peer of a ROUTER (or STREAM) socket, with a callback for it.
+     *
+     * @param envelope the peer's envelope
+     * @param body the frames: {@code byte[]}, {@link java.nio.ByteBuffer} or {@link org.zeromq.ZFrame}
+     * @param callback fired for this message only, once sent or failed; may be {@code null}
+     * @throws UnsupportedOperationException on a socket that does not route by identity
+     */
+    public void sendTo(RoutingEnvelope envelope, List<?> body, SendCallback callback) {
+        if (socketType != SocketType.ROUTER && socketType != SocketType.STREAM) {
+            throw new UnsupportedOperationException(this + " cannot send to a peer by its identity: only ROUTER "
+                    + "and STREAM sockets route");
+        }
+        List<Object> frames = new ArrayList<>(envelope.frames().size() + body.size());
+        frames.addAll(envelope.frames());
+        frames.addAll(body);
+        sendMultipart(frames, 0, true, false, callback);
+    }
+
+    /**
+     * Queues a message for the peer of a ROUTER (or STREAM) socket with this identity, which sends
+     * no delimiter (a DEALER or ROUTER peer).
+     *
+     * @param identity the peer's routing id
+     * @param body the frames: {@code byte[]}, {@link java.nio.ByteBuffer} or {@link org.zeromq.ZFrame}
+     */
+    public void sendTo(byte[] identity, List<?> body) {
+        sendTo(RoutingEnvelope.of(identity), body);
+    }
+
+    /**
+     * Queues one frame of UTF-8 text for one peer of a ROUTER (or STREAM) socket.
+     *
+     * @param envelope the peer's envelope
+     * @param text the body
+     */
+    public void sendStringTo(RoutingEnvelope envelope, String text) {
+        sendTo(envelope, List.of(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
      * Queues a message made of a {@link ZMsg}'s frames, copying them; the {@code ZMsg} is left as it is.
      *
      * @param msg the message

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.zmqstream.Frame;
+import io.zmqstream.RoutedMessage;
+import io.zmqstream.RoutingEnvelope;
 import io.zmqstream.ZMQStream;
 import org.springframework.core.GenericTypeResolver;
 import org.springframework.core.MethodParameter;
@@ -111,12 +113,12 @@ final class ArgumentResolverFactory {
         if (raw == ZmqDeadLetter.class) {
             return message -> ZmqDeadLetter.decode(message.getBody());
         }
-        if (raw == RoutingEnvelope.class) {
+        if (raw == RoutingEnvelope.class || raw == RoutedMessage.class) {
             if (!listener.routed()) {
-                throw refused(parameter, "a RoutingEnvelope parameter needs a ROUTER stream, but stream '"
+                throw refused(parameter, "a " + raw.getSimpleName() + " parameter needs a ROUTER stream, but stream '"
                         + listener.streamName() + "' is a " + listener.stream().getSocketType(), "Remove the parameter.");
             }
-            return ZmqListenerMessage::getEnvelope;
+            return raw == RoutingEnvelope.class ? ZmqListenerMessage::getEnvelope : ZmqListenerMessage::getRouted;
         }
         if (raw == ZMsg.class) {
             return message -> toZMsg(message.getBody());

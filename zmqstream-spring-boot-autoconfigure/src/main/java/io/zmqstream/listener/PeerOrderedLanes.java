@@ -7,6 +7,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.zmqstream.RoutingEnvelope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -19,12 +19,17 @@ import org.springframework.aot.hint.annotation.Reflective;
  * {@code ZMsg}, {@code List<ZFrame>}, {@link io.zmqstream.ZMQStream} (the stream itself),
  * {@link ZmqListenerMessage} (the whole message as received, with the peer's ZAP user id and
  * address), {@link ZmqDeadLetter} (on a dead-letter service's stream: the message read as a dead letter),
- * {@link RoutingEnvelope} (ROUTER streams), {@link io.zmqstream.Frame} and
- * {@code List<io.zmqstream.Frame>} (with {@code copy = false}); a parameter of any other type is
- * read from JSON in its frame with the application's Jackson 3 {@code JsonMapper}. On a ROUTER
- * stream the frames above are the message's body: the routing envelope (the peer's identity, and
- * every frame up to an empty delimiter when the message has one before its last frame) is split
- * off, available as a {@link RoutingEnvelope} and put back in front of the reply.
+ * {@link io.zmqstream.RoutingEnvelope} and {@link io.zmqstream.RoutedMessage} (ROUTER streams),
+ * {@link io.zmqstream.Frame} and {@code List<io.zmqstream.Frame>} (with {@code copy = false}); a
+ * parameter of any other type is read from JSON in its frame with the application's Jackson 3
+ * {@code JsonMapper}. On a ROUTER stream the frames above are the message's body: the routing
+ * envelope (the peer's identity, and every frame up to an empty delimiter when the message has one
+ * before its last frame) is split off, available as a {@code RoutingEnvelope} (which
+ * {@link io.zmqstream.ZMQStream#sendTo} answers later, from any thread) and put back in front of the
+ * reply; a {@code RoutedMessage} has both, and splits a body that is routed in turn, as a worker's
+ * reply for a client reaches a ROUTER-to-ROUTER broker.
+ *
+ * <p>The annotation is repeatable: one method can listen to several streams.
  *
  * <p>Return values: {@code null} and {@code void} send nothing; {@code String}, {@code byte[]},
  * {@code ZFrame} are one frame; {@code ZMsg} and a {@code List} of {@code byte[]} or

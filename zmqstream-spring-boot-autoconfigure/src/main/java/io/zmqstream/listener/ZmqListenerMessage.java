@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.zmqstream.Frame;
+import io.zmqstream.RoutedMessage;
+import io.zmqstream.RoutingEnvelope;
 import io.zmqstream.TraceContextFrame;
 import io.zmqstream.ZMQStream;
 
@@ -19,7 +21,7 @@ public final class ZmqListenerMessage {
     private final int envelopeSize;
     private final Map<String, String> traceContext;
 
-    private ZmqListenerMessage(ZMQStream stream, List<Frame> frames, int envelopeSize, Map<String, String> traceContext) {
+    private ZmqListenerMessage(ZMQStream stream, List<Frame> frames, boolean routed, Map<String, String> traceContext) {
         this.stream = stream;
         this.frames = frames;
         this.traceContext = traceContext;
@@ -28,7 +30,7 @@ public final class ZmqListenerMessage {
             bytes[i] = frames.get(i).data();
         }
         this.data = List.of(bytes);
-        this.envelopeSize = envelopeSize;
+        this.envelopeSize = routed ? RoutingEnvelope.sizeIn(data) : 0;
     }
 
     /**
@@ -50,19 +52,7 @@ public final class ZmqListenerMessage {
                 frames = frames.subList(0, frames.size() - 1);
             }
         }
-        return new ZmqListenerMessage(stream, frames, routed ? envelopeSize(frames) : 0, traceContext);
-    }
-
-    /**
-     * The identity frame, and every frame up to the first empty delimiter that is not the last frame.
-     */
-    private static int envelopeSize(List<Frame> frames) {
-        for (int i = 1; i < frames.size() - 1; i++) {
-            if (frames.get(i).size() == 0) {
-                return i + 1;
-            }
-        }
-        return Math.min(1, frames.size());
+        return new ZmqListenerMessage(stream, frames, routed, traceContext);
     }
 
     /**
@@ -98,7 +88,17 @@ public final class ZmqListenerMessage {
      * @return the envelope, or {@code null} on other streams
      */
     public RoutingEnvelope getEnvelope() {
-        return envelopeSize == 0 ? null : new RoutingEnvelope(data.subList(0, envelopeSize));
+        return envelopeSize == 0 ? null : RoutingEnvelope.of(data.subList(0, envelopeSize));
+    }
+
+    /**
+     * A message a ROUTER stream received, as its envelope and its body, which a broker can split
+     * again ({@link RoutedMessage#inner()}) and relay ({@link RoutedMessage#frames()}).
+     *
+     * @return the message, or {@code null} on other streams
+     */
+    public RoutedMessage getRouted() {
+        return envelopeSize == 0 ? null : new RoutedMessage(getEnvelope(), getBody());
     }
 
     /**

@@ -6,7 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import io.zmqstream.autoconfigure.ZmqRuntimeHints;
-import io.zmqstream.listener.RoutingEnvelope;
+import io.zmqstream.RoutingEnvelope;
 import io.zmqstream.listener.ZmqListener;
 import org.junit.jupiter.api.Test;
 import org.springframework.aot.hint.RuntimeHints;

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import io.zmqstream.Frame;
 import io.zmqstream.ZMQStream;
 import io.zmqstream.autoconfigure.TestPeers;
-import io.zmqstream.listener.RoutingEnvelope;
+import io.zmqstream.RoutingEnvelope;
 import io.zmqstream.listener.ZmqListener;
 import io.zmqstream.listener.ZmqListenerErrorHandler;
 import io.zmqstream.listener.ZmqListenerMessage;

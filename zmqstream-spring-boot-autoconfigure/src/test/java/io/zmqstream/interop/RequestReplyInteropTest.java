@@ -14,7 +14,7 @@ import java.util.stream.IntStream;
 import io.zmqstream.LoopCpu;
 import io.zmqstream.ZMQStream;
 import io.zmqstream.ZmqIoLoop;
-import io.zmqstream.listener.RoutingEnvelope;
+import io.zmqstream.RoutingEnvelope;
 import io.zmqstream.listener.ZmqListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

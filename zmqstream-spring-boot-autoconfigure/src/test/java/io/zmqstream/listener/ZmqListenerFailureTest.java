@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import io.zmqstream.Frame;
+import io.zmqstream.RoutingEnvelope;
 import io.zmqstream.ZMQStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

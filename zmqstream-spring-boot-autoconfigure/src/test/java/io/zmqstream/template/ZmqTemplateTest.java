@@ -15,7 +15,7 @@ import io.zmqstream.autoconfigure.TestPeers;
 import io.zmqstream.autoconfigure.ZmqActuatorAutoConfiguration;
 import io.zmqstream.autoconfigure.ZmqConfigurationException;
 import io.zmqstream.autoconfigure.ZmqMetricsAutoConfiguration;
-import io.zmqstream.listener.RoutingEnvelope;
+import io.zmqstream.RoutingEnvelope;
 import io.zmqstream.listener.ZmqListener;
 import io.zmqstream.request.ZmqRequestTimeoutException;
 import io.zmqstream.request.ZmqRequesterClosedException;

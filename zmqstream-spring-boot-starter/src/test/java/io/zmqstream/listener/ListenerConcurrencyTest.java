@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
+import io.zmqstream.RoutingEnvelope;
 import io.zmqstream.test.ZmqTestMessage;
 import io.zmqstream.test.ZmqTestPeer;
 import io.zmqstream.test.ZmqTestPeers;

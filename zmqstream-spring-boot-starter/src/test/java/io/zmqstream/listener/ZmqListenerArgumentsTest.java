@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.zmqstream.Frame;
+import io.zmqstream.RoutingEnvelope;
 import io.zmqstream.ZMQStream;
 import io.zmqstream.test.context.ZmqApplicationPeers;
 import org.junit.jupiter.api.Test;

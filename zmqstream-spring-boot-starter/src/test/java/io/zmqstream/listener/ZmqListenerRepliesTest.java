@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
+import io.zmqstream.RoutingEnvelope;
 import io.zmqstream.ZMQStream;
 import io.zmqstream.test.ZmqTestMessage;
 import io.zmqstream.test.ZmqTestPeer;

@@ -3,7 +3,7 @@ package io.zmqstream.sample.echo;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
-import io.zmqstream.listener.RoutingEnvelope;
+import io.zmqstream.RoutingEnvelope;
 import io.zmqstream.listener.ZmqListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
