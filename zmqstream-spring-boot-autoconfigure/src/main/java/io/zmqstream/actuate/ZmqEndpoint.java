@@ -108,7 +108,8 @@ public class ZmqEndpoint {
      * @param action {@code pause} or {@code resume}
      * @return the stream's description afterwards
      * @throws InvalidEndpointRequestException (400) for a stream that does not exist or has no
-     *         listener, or an action that is neither {@code pause} nor {@code resume}
+     *         listener, an action that is neither {@code pause} nor {@code resume}, or a resume of a
+     *         listener that is not started
      */
     @WriteOperation
     public StreamDescriptions.StreamDescriptor listeners(@Selector String name, String action) {
@@ -121,11 +122,16 @@ public class ZmqEndpoint {
             throw new InvalidEndpointRequestException("Stream '" + name + "' has no @ZmqListener",
                     "Stream has no listener");
         }
-        switch (action == null ? "" : action.toLowerCase(Locale.ROOT)) {
-            case "pause" -> listeners.forEach(ZmqListenerEndpoint::pause);
-            case "resume" -> listeners.forEach(ZmqListenerEndpoint::resume);
-            default -> throw new InvalidEndpointRequestException("Unknown action '" + action
-                    + "'; use \"pause\" or \"resume\"", "Unknown action");
+        try {
+            switch (action == null ? "" : action.toLowerCase(Locale.ROOT)) {
+                case "pause" -> listeners.forEach(ZmqListenerEndpoint::pause);
+                case "resume" -> listeners.forEach(ZmqListenerEndpoint::resume);
+                default -> throw new InvalidEndpointRequestException("Unknown action '" + action
+                        + "'; use \"pause\" or \"resume\"", "Unknown action");
+            }
+        }
+        catch (IllegalStateException ex) {
+            throw new InvalidEndpointRequestException(ex.getMessage(), "Listener cannot " + action);
         }
         return descriptions.describe(stream);
     }

@@ -7,7 +7,10 @@ import io.zmqstream.ZMQStream;
 
 /**
  * One {@link ZmqListener} method attached to its stream: its id, its state, and the switches
- * that start, stop, pause and resume it. Every method is thread-safe.
+ * that start, stop, pause and resume it. Every method is thread-safe, and may be called from the
+ * loop thread too, in a listener: none waits for the loop. A listener that pauses itself (or
+ * another) receives no further message once the call returns; one resumed is served from the
+ * loop's next turn. That is how a broker reads its clients only while a worker is ready.
  *
  * <p>A listener receives while it is running and not paused. Pausing and stopping both stop the
  * stream's receive callback, so messages wait in ZeroMQ's queue (up to the socket's receive
@@ -138,8 +141,13 @@ public final class ZmqListenerEndpoint {
         return handler.failures().getRefusedDeadLetters();
     }
 
-    /** Starts receiving, unless the listener is paused. */
+    /**
+     * Starts receiving, unless the listener is paused: then it receives once resumed.
+     *
+     * @throws IllegalStateException when the stream is closed
+     */
     public synchronized void start() {
+        requireOpenStream("start");
         running = true;
         handler.setRetrying(true);
         updateReceiving();
@@ -162,8 +170,18 @@ public final class ZmqListenerEndpoint {
         updateReceiving();
     }
 
-    /** Ends a pause; a running listener receives the messages that waited. */
+    /**
+     * Ends a pause: the listener receives the messages that waited.
+     *
+     * @throws IllegalStateException when the listener is not started (a pause is not a start:
+     *         {@link #start()} it), or its stream is closed
+     */
     public synchronized void resume() {
+        requireOpenStream("resume");
+        if (!running) {
+            throw new IllegalStateException(this + " cannot resume: it is not started, " + (autoStartup
+                    ? "the application stopped it" : "as its autoStartup is false") + "; start() it first");
+        }
         paused = false;
         updateReceiving();
     }
@@ -203,6 +221,12 @@ public final class ZmqListenerEndpoint {
     /** Completes when the messages in progress now (on an executor, or awaiting their stages) are handled. */
     CompletableFuture<Void> whenIdle() {
         return handler.whenIdle();
+    }
+
+    private void requireOpenStream(String action) {
+        if (listener.stream().isClosed()) {
+            throw new IllegalStateException(this + " cannot " + action + ": stream '" + getStreamName() + "' is closed");
+        }
     }
 
     private void updateReceiving() {

@@ -95,16 +95,18 @@ public class ZmqListenerEndpointRegistry implements SmartLifecycle {
      *
      * @param id the listener's id
      * @throws IllegalArgumentException when there is no listener with that id
+     * @throws IllegalStateException when the listener is not started, or its stream is closed
      */
     public void resume(String id) {
         require(id).resume();
     }
 
     /**
-     * Starts a listener, such as one with {@code autoStartup = "false"}.
+     * Starts a listener, such as one with {@code autoStartup = "false"}; a paused one receives once resumed.
      *
      * @param id the listener's id
      * @throws IllegalArgumentException when there is no listener with that id
+     * @throws IllegalStateException when its stream is closed
      */
     public void start(String id) {
         require(id).start();

@@ -16,6 +16,7 @@ import io.zmqstream.ZMQStream;
 import io.zmqstream.ZmqIoLoop;
 import io.zmqstream.autoconfigure.TestPeers;
 import io.zmqstream.listener.ZmqListener;
+import io.zmqstream.listener.ZmqListenerEndpointRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -75,6 +76,9 @@ class ZmqActuatorHttpTest {
 
     @Autowired
     private Listeners listeners;
+
+    @Autowired
+    private ZmqListenerEndpointRegistry registry;
 
     @Autowired
     @Qualifier("secure")
@@ -176,6 +180,17 @@ class ZmqActuatorHttpTest {
                 "Unknown action 'explode'; use \"pause\" or \"resume\"");
         assertRefused(actuator().post("/actuator/zmq/nothing", "{\"action\":\"pause\"}"),
                 "There is no stream named 'nothing'");
+
+        // A resume is no start: a stopped listener stays stopped, and the answer says why.
+        registry.stop("listeners.order");
+        try {
+            assertRefused(actuator().post("/actuator/zmq/orders", "{\"action\":\"resume\"}"),
+                    "ZmqListenerEndpoint[listeners.order on orders] cannot resume: it is not started, the application "
+                            + "stopped it; start() it first");
+        }
+        finally {
+            registry.start("listeners.order");
+        }
     }
 
     /** A refused request answers 400 with its reason in a JSON body. */

@@ -26,6 +26,7 @@ import static io.zmqstream.listener.ListenerContexts.boundStream;
 import static io.zmqstream.listener.ListenerContexts.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
 
 /** The registry lists, pauses, resumes, stops and starts listeners; failures and slow work stay contained. */
@@ -99,6 +100,58 @@ class ZmqListenerRegistryTest {
                     await().during(Duration.ofMillis(200)).atMost(TIMEOUT).until(() -> orders.calls.size() == 0);
                     registry.start("orders");
                     assertThat(orders.calls.next()).isEqualTo("after stop");
+                });
+    }
+
+    @Test
+    void resumingAListenerThatIsNotStartedFailsWithTheReasonAndOnePausedBeforeItsStartWaitsForItsResume() {
+        runner().withUserConfiguration(Orders.class).withPropertyValues(boundStream("orders", "pull"))
+                .withPropertyValues("orders.stream=orders", "orders.auto-startup=false").run(context -> {
+                    ZmqListenerEndpointRegistry registry = context.getBean(ZmqListenerEndpointRegistry.class);
+                    Orders orders = context.getBean(Orders.class);
+                    assertThatIllegalStateException().isThrownBy(() -> registry.resume("orders")).withMessage(
+                            "ZmqListenerEndpoint[orders on orders] cannot resume: it is not started, as its autoStartup "
+                                    + "is false; start() it first");
+                    assertThat(registry.getListener("orders").isRunning()).isFalse();
+
+                    registry.pause("orders");
+                    registry.start("orders");
+                    ZmqApplicationPeers.of(context).peer("orders").sendString("waits");
+                    await().during(Duration.ofMillis(200)).atMost(TIMEOUT).until(() -> orders.calls.size() == 0);
+                    registry.resume("orders");
+                    assertThat(orders.calls.next()).isEqualTo("waits");
+
+                    ZMQStream stream = context.getBean("orders", ZMQStream.class);
+                    stream.close();
+                    await().atMost(TIMEOUT).until(stream::isClosed);
+                    registry.stop("orders");
+                    assertThatIllegalStateException().isThrownBy(() -> registry.start("orders"))
+                            .withMessage("ZmqListenerEndpoint[orders on orders] cannot start: stream 'orders' is closed");
+                });
+    }
+
+    @Test
+    void aListenerPausedFromTheLoopThreadTakesNoFurtherMessageAndAnotherListenerResumesIt() {
+        runner().withUserConfiguration(Gate.class).withPropertyValues(boundStream("jobs", "pull"))
+                .withPropertyValues(boundStream("tokens", "pull")).run(context -> {
+                    ZmqListenerEndpointRegistry registry = context.getBean(ZmqListenerEndpointRegistry.class);
+                    Gate gate = context.getBean(Gate.class);
+                    registry.pause("jobs");
+                    ZmqTestPeer jobs = ZmqApplicationPeers.of(context).peer("jobs");
+                    for (int i = 1; i <= 3; i++) {
+                        jobs.sendString("job " + i);
+                    }
+                    ZmqTestPeer tokens = ZmqApplicationPeers.of(context).peer("tokens");
+
+                    // Each token lets exactly one job in, though all three wait in the socket's queue.
+                    tokens.sendString("token");
+                    assertThat(gate.jobs.next()).isEqualTo("job 1");
+                    await().during(Duration.ofMillis(200)).atMost(TIMEOUT).until(() -> gate.jobs.size() == 0);
+                    tokens.sendString("token");
+                    assertThat(gate.jobs.next()).isEqualTo("job 2");
+                    await().during(Duration.ofMillis(200)).atMost(TIMEOUT).until(() -> gate.jobs.size() == 0);
+                    assertThat(registry.getListener("jobs").isPaused()).isTrue();
+                    assertThat(gate.loopThreadOnly).as("every switch was made on the loop thread").isTrue();
                 });
     }
 
@@ -265,6 +318,38 @@ class ZmqListenerRegistryTest {
                 throw new IllegalStateException("exploded");
             }
             calls.add(order);
+        }
+    }
+
+    /** Takes one job per token: the jobs listener pauses itself, the tokens listener resumes it. */
+    @Configuration(proxyBeanMethods = false)
+    static class Gate {
+
+        final ListenerContexts.Calls<String> jobs = new ListenerContexts.Calls<>();
+        volatile boolean loopThreadOnly = true;
+        private final ZmqListenerEndpointRegistry registry;
+
+        Gate(ZmqListenerEndpointRegistry registry) {
+            this.registry = registry;
+        }
+
+        @ZmqListener(value = "jobs", id = "jobs")
+        void job(String job) {
+            registry.pause("jobs");
+            onLoopThread();
+            jobs.add(job);
+        }
+
+        @ZmqListener(value = "tokens", id = "tokens")
+        void token(String token) {
+            onLoopThread();
+            registry.resume("jobs");
+        }
+
+        private void onLoopThread() {
+            if (!Thread.currentThread().getName().equals(ZmqIoLoop.DEFAULT_THREAD_NAME)) {
+                loopThreadOnly = false;
+            }
         }
     }
 
