@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.Test;
 import org.zeromq.SocketType;
@@ -151,6 +152,34 @@ class ZmqIoLoopTest extends LoopTestSupport {
 
         assertThat(periodic.isRunning()).isFalse();
         await().during(Duration.ofMillis(100)).atMost(TIMEOUT).until(() -> runs.get() == afterStop);
+    }
+
+    @Test
+    void aFixedDelayCountsItsPeriodFromTheEndOfEachRunAndTheFirstRunWaitsForTheInitialDelay() {
+        List<Long> starts = new CopyOnWriteArrayList<>();
+        long busyNanos = Duration.ofMillis(30).toNanos();
+        PeriodicCallback periodic = PeriodicCallback.withFixedDelay(loop, () -> {
+            long start = System.nanoTime();
+            starts.add(start);
+            // Work that keeps the loop thread for 30 ms, as a slow heartbeat would (a park may end early).
+            for (long left = busyNanos; left > 0; left = start + busyNanos - System.nanoTime()) {
+                LockSupport.parkNanos(left);
+            }
+        }, Duration.ofMillis(20));
+
+        long startedAt = System.nanoTime();
+        periodic.start(Duration.ofMillis(100));
+        await().atMost(TIMEOUT).until(() -> starts.size() >= 4);
+        periodic.stop();
+
+        assertThat(starts.get(0) - startedAt).isGreaterThanOrEqualTo(Duration.ofMillis(100).toNanos());
+        for (int i = 1; i < 4; i++) {
+            assertThat(starts.get(i) - starts.get(i - 1)).as("run %d: 30 ms of work, then 20 ms of delay", i)
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(50).toNanos());
+        }
+        int afterStop = loop.submit(starts::size).join();
+        await().during(Duration.ofMillis(100)).atMost(TIMEOUT).until(() -> starts.size() == afterStop);
+        assertThatThrownBy(() -> periodic.start(Duration.ofMillis(-1))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
