@@ -1,5 +1,6 @@
 package io.zmqstream.autoconfigure;
 
+import io.zmqstream.ZmqIoLoop;
 import io.zmqstream.listener.JacksonPayloadCodec;
 import io.zmqstream.listener.JsonPayloadCodec;
 import io.zmqstream.listener.StreamListenerProperties;
@@ -8,6 +9,9 @@ import io.zmqstream.listener.ZmqListenerAnnotationBeanPostProcessor;
 import io.zmqstream.listener.ZmqListenerDefaults;
 import io.zmqstream.listener.ZmqListenerEndpointRegistry;
 import io.zmqstream.listener.ZmqListenerLazyInitializationExcludeFilter;
+import io.zmqstream.scheduling.ZmqScheduledAnnotationBeanPostProcessor;
+import io.zmqstream.scheduling.ZmqScheduledLazyInitializationExcludeFilter;
+import io.zmqstream.scheduling.ZmqScheduledTasks;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -24,8 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * their JSON parameters and replies, built on the application's {@code JsonMapper}, and each stream's
  * settings for failed listeners ({@code zmq.streams.<name>.listener}), and, with
  * {@code spring.threads.virtual.enabled=true} on Java 21 or later, the virtual-thread executor of
- * listeners that ask for one. Listener beans
- * start with the application even under {@code spring.main.lazy-initialization}.
+ * listeners that ask for one; and the {@code @ZmqScheduled} methods, which run on the loop. Listener
+ * beans start with the application even under {@code spring.main.lazy-initialization}.
  */
 @Configuration(proxyBeanMethods = false)
 class ZmqListenerConfiguration {
@@ -36,8 +40,24 @@ class ZmqListenerConfiguration {
     }
 
     @Bean
+    static ZmqScheduledAnnotationBeanPostProcessor zmqScheduledAnnotationBeanPostProcessor() {
+        return new ZmqScheduledAnnotationBeanPostProcessor();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ZmqScheduledTasks zmqScheduledTasks(ZmqIoLoop loop) {
+        return new ZmqScheduledTasks(loop);
+    }
+
+    @Bean
     static ZmqListenerLazyInitializationExcludeFilter zmqListenerLazyInitializationExcludeFilter() {
         return new ZmqListenerLazyInitializationExcludeFilter();
+    }
+
+    @Bean
+    static ZmqScheduledLazyInitializationExcludeFilter zmqScheduledLazyInitializationExcludeFilter() {
+        return new ZmqScheduledLazyInitializationExcludeFilter();
     }
 
     @Bean

@@ -17,8 +17,10 @@ import io.zmqstream.metrics.ListenerObservations;
 import io.zmqstream.metrics.ListenerTimers;
 import io.zmqstream.metrics.ProxyMeters;
 import io.zmqstream.metrics.RequestMeters;
+import io.zmqstream.metrics.ScheduledTaskMeters;
 import io.zmqstream.metrics.ZapMeters;
 import io.zmqstream.metrics.ZmqMeterBinder;
+import io.zmqstream.scheduling.ZmqScheduledTasks;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -96,6 +98,13 @@ public class ZmqMetricsAutoConfiguration {
         @ConditionalOnBean(ZmqProxyRegistry.class)
         ProxyMeters zmqProxyMeters(ZmqProxyRegistry proxies) {
             return new ProxyMeters(proxies);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnBean(ZmqScheduledTasks.class)
+        ScheduledTaskMeters zmqScheduledTaskMeters(ZmqScheduledTasks tasks) {
+            return new ScheduledTaskMeters(tasks);
         }
 
         @Bean

@@ -1,13 +1,17 @@
 package io.zmqstream.listener;
 
+import java.lang.annotation.Annotation;
+
 /**
  * A {@link ZmqListener} that cannot work, found at start-up: which method, what is wrong and how
- * to fix it. {@link ZmqListenerFailureAnalyzer} turns it into Spring Boot's start-up failure report.
+ * to fix it; or a method with another of the starter's annotations ({@code @ZmqScheduled}).
+ * {@link ZmqListenerFailureAnalyzer} turns it into Spring Boot's start-up failure report.
  */
 public class ZmqListenerConfigurationException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    private final String annotation;
     private final String listener;
     private final String problem;
     private final String action;
@@ -20,10 +24,33 @@ public class ZmqListenerConfigurationException extends RuntimeException {
      * @param action how to fix it
      */
     public ZmqListenerConfigurationException(String listener, String problem, String action) {
-        super("@ZmqListener " + listener + ": " + problem);
-        this.listener = listener;
+        this(ZmqListener.class, listener, problem, action);
+    }
+
+    /**
+     * Creates the exception for a method with one of the starter's annotations.
+     *
+     * @param annotation the annotation, such as {@code ZmqScheduled}
+     * @param method the method, such as {@code Heartbeats.beat}
+     * @param problem what is wrong with it
+     * @param action how to fix it
+     */
+    public ZmqListenerConfigurationException(Class<? extends Annotation> annotation, String method, String problem,
+            String action) {
+        super("@" + annotation.getSimpleName() + " " + method + ": " + problem);
+        this.annotation = "@" + annotation.getSimpleName();
+        this.listener = method;
         this.problem = problem;
         this.action = action;
+    }
+
+    /**
+     * The annotation on the method at fault.
+     *
+     * @return the annotation, such as {@code @ZmqListener}
+     */
+    public String getAnnotation() {
+        return annotation;
     }
 
     /**

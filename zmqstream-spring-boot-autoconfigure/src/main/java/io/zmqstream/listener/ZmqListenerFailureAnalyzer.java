@@ -15,7 +15,8 @@ public class ZmqListenerFailureAnalyzer extends AbstractFailureAnalyzer<ZmqListe
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, ZmqListenerConfigurationException cause) {
-        String description = "The @ZmqListener method " + cause.getListener() + " cannot work: " + cause.getProblem();
+        String description = "The " + cause.getAnnotation() + " method " + cause.getListener() + " cannot work: "
+                + cause.getProblem();
         return new FailureAnalysis(description, cause.getAction(), cause);
     }
 }

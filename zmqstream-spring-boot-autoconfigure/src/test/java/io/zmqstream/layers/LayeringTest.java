@@ -12,7 +12,8 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 /**
  * The one-way rule, read from the compiled classes of the core and the Spring parts: the core
  * (io.zmqstream, its leaf packages proxy, zap and request, and internal) knows no Spring and none of the
- * Spring parts; listener stands on the core; metrics and actuate on the listener and the core;
+ * Spring parts; listener stands on the core; template and scheduling on the listener and the core; metrics and
+ * actuate on those and the core;
  * autoconfigure wires them all and is used by none; the core's internal helpers serve the core
  * alone, and its root package uses no leaf.
  */
@@ -36,8 +37,8 @@ class LayeringTest {
 
     @Test
     void theCoresInternalHelpersServeTheCoreAlone() {
-        check(noClasses().that().resideInAnyPackage(CORE + ".listener..", CORE + ".template..", CORE + ".metrics..", CORE + ".actuate..",
-                CORE + ".autoconfigure..").should().dependOnClassesThat().resideInAPackage(CORE + ".internal.."));
+        check(noClasses().that().resideInAnyPackage(CORE + ".listener..", CORE + ".template..", CORE + ".scheduling..",
+                CORE + ".metrics..", CORE + ".actuate..", CORE + ".autoconfigure..").should().dependOnClassesThat().resideInAPackage(CORE + ".internal.."));
     }
 
     @Test
@@ -52,12 +53,14 @@ class LayeringTest {
                 .layer("autoconfigure").definedBy(CORE + ".autoconfigure..")
                 .layer("metrics and actuate").definedBy(CORE + ".metrics..", CORE + ".actuate..")
                 .layer("template").definedBy(CORE + ".template..")
+                .layer("scheduling").definedBy(CORE + ".scheduling..")
                 .layer("listener").definedBy(CORE + ".listener..")
                 .layer("core").definedBy(CORE, CORE + ".proxy..", CORE + ".zap..", CORE + ".request..", CORE + ".internal..")
                 .whereLayer("autoconfigure").mayNotBeAccessedByAnyLayer()
                 .whereLayer("metrics and actuate").mayOnlyBeAccessedByLayers("autoconfigure")
                 .whereLayer("template").mayOnlyBeAccessedByLayers("metrics and actuate", "autoconfigure")
-                .whereLayer("listener").mayOnlyBeAccessedByLayers("template", "metrics and actuate", "autoconfigure");
+                .whereLayer("scheduling").mayOnlyBeAccessedByLayers("metrics and actuate", "autoconfigure")
+                .whereLayer("listener").mayOnlyBeAccessedByLayers("template", "scheduling", "metrics and actuate", "autoconfigure");
     }
 
     static ArchRule coreFreeOfSpring() {
