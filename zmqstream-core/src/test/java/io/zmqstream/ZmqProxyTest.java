@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
+import org.zeromq.ZMsg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -92,6 +93,36 @@ class ZmqProxyTest extends LoopTestSupport {
             }
         }
         return answered;
+    }
+
+    @Test
+    void capturedCopiesCanSayWhichWayTheyWent() {
+        String front = inproc();
+        String back = inproc();
+        String captured = inproc();
+        ZMQ.Socket captureReader = peer(SocketType.PULL);
+        captureReader.bind(captured);
+        ZMQStream capture = stream(SocketType.PUSH);
+        capture.connect(captured);
+        ZmqProxy proxy = new ZmqProxy("audited", bound(SocketType.ROUTER, front), bound(SocketType.DEALER, back), capture,
+                100, true);
+        proxy.start();
+        ZMQ.Socket worker = connected(SocketType.REP, back);
+        ZMQ.Socket client = connected(SocketType.REQ, front);
+
+        client.send("ping");
+        assertThat(worker.recvStr()).isEqualTo("ping");
+        worker.send("pong");
+        assertThat(client.recvStr()).isEqualTo("pong");
+
+        // Each copy: the direction, then the message as the proxy forwarded it (the client's envelope first).
+        List<String> request = ZMsg.recvMsg(captureReader).stream().map(frame -> frame.getString(ZMQ.CHARSET)).toList();
+        List<String> reply = ZMsg.recvMsg(captureReader).stream().map(frame -> frame.getString(ZMQ.CHARSET)).toList();
+        assertThat(request.get(0)).isEqualTo("frontend-to-backend");
+        assertThat(request.get(request.size() - 1)).isEqualTo("ping");
+        assertThat(reply.get(0)).isEqualTo("backend-to-frontend");
+        assertThat(reply.get(reply.size() - 1)).isEqualTo("pong");
+        assertThat(reply).hasSameSizeAs(request);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.zmqstream.proxy;
 
+import java.nio.charset.StandardCharsets;
+
 /** Which way a {@link ZmqProxy} forwards a message. */
 public enum ProxyDirection {
 
@@ -10,9 +12,11 @@ public enum ProxyDirection {
     BACKEND_TO_FRONTEND("backend-to-frontend");
 
     private final String tag;
+    private final byte[] tagBytes;
 
     ProxyDirection(String tag) {
         this.tag = tag;
+        this.tagBytes = tag.getBytes(StandardCharsets.US_ASCII);
     }
 
     /**
@@ -22,5 +26,10 @@ public enum ProxyDirection {
      */
     public String tag() {
         return tag;
+    }
+
+    /** The tag's ASCII bytes, the frame in front of a captured copy; shared, not to be changed. */
+    byte[] tagBytes() {
+        return tagBytes;
     }
 }

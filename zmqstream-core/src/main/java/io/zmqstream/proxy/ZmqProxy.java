@@ -1,5 +1,6 @@
 package io.zmqstream.proxy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,6 +63,8 @@ public final class ZmqProxy implements AutoCloseable {
 
     private final String name;
     private final ZMQStream capture;
+    /** Whether each copy begins with a frame that names its direction. */
+    private final boolean captureDirection;
     /** Copies the capture's queue may hold before more are dropped. */
     private final int captureLimit;
     private final ZmqIoLoop loop;
@@ -84,6 +87,23 @@ public final class ZmqProxy implements AutoCloseable {
      *         callback or feeds another proxy, or a capture that cannot send or is one of the sides
      */
     public ZmqProxy(String name, ZMQStream frontend, ZMQStream backend, ZMQStream capture, int queueLimit) {
+        this(name, frontend, backend, capture, queueLimit, false);
+    }
+
+    /**
+     * Creates a proxy, not yet forwarding, whose captured copies may say which way they went.
+     *
+     * @param name the proxy's name, for logs, metrics and the actuator
+     * @param frontend where clients or publishers connect
+     * @param backend where workers or subscribers connect
+     * @param capture a stream that gets a copy of every message, or {@code null}
+     * @param queueLimit messages a side's send queue holds before the other side stops reading
+     * @param captureDirection whether each copy begins with a frame of its direction's
+     *        {@link ProxyDirection#tag() tag}, {@code frontend-to-backend} or {@code backend-to-frontend}
+     * @throws IllegalArgumentException when the streams cannot form a proxy, as for the other constructor
+     */
+    public ZmqProxy(String name, ZMQStream frontend, ZMQStream backend, ZMQStream capture, int queueLimit,
+            boolean captureDirection) {
         checkPair(frontend.getSocketType(), backend.getSocketType());
         this.loop = frontend.getIoLoop();
         if (backend.getIoLoop() != loop || (capture != null && capture.getIoLoop() != loop)) {
@@ -103,6 +123,7 @@ public final class ZmqProxy implements AutoCloseable {
         }
         this.name = name;
         this.capture = capture;
+        this.captureDirection = captureDirection;
         this.captureLimit = capture == null ? 0 : Math.min(queueLimit, capture.getSendQueueOptions().capacity());
         this.queueLimit = queueLimit;
         this.forward = new Side(frontend, backend, ProxyDirection.FRONTEND_TO_BACKEND);
@@ -299,7 +320,7 @@ public final class ZmqProxy implements AutoCloseable {
             target.sendMultipart(frames, 0, false, false, full ? resumeWhenSent : null);
             statistics.recordForwarded(direction, bytes);
             if (capture != null) {
-                copyToCapture(frames);
+                copyToCapture(direction, frames);
             }
             if (full) {
                 waiting = true;
@@ -319,11 +340,18 @@ public final class ZmqProxy implements AutoCloseable {
         }
     }
 
-    private void copyToCapture(List<byte[]> frames) {
+    private void copyToCapture(ProxyDirection direction, List<byte[]> frames) {
         if (capture.getStatistics().getQueueDepth() >= captureLimit) {
             statistics.recordCaptureDrop();
             return;
         }
-        capture.sendMultipart(frames, 0, false, false, null);
+        capture.sendMultipart(captureDirection ? withDirection(direction, frames) : frames, 0, false, false, null);
+    }
+
+    private static List<byte[]> withDirection(ProxyDirection direction, List<byte[]> frames) {
+        List<byte[]> copy = new ArrayList<>(frames.size() + 1);
+        copy.add(direction.tagBytes());
+        copy.addAll(frames);
+        return copy;
     }
 }

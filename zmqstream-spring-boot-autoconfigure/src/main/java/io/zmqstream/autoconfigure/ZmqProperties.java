@@ -110,6 +110,12 @@ public class ZmqProperties {
         private String capture;
 
         /**
+         * Whether each captured copy begins with a frame that says which way the message went,
+         * frontend-to-backend or backend-to-frontend.
+         */
+        private boolean captureDirection;
+
+        /**
          * Messages a side's send queue holds before the proxy stops reading the other side.
          */
         private int queueLimit = 1000;
@@ -142,6 +148,14 @@ public class ZmqProperties {
 
         public void setCapture(String capture) {
             this.capture = capture;
+        }
+
+        public boolean isCaptureDirection() {
+            return this.captureDirection;
+        }
+
+        public void setCaptureDirection(boolean captureDirection) {
+            this.captureDirection = captureDirection;
         }
 
         public int getQueueLimit() {

@@ -140,7 +140,7 @@ public class ZmqProxyRegistry implements ZmqProxies, SmartLifecycle {
         ZMQStream backend = stream(prefix + ".backend", settings.getBackend());
         ZMQStream capture = settings.getCapture() == null ? null : streams.getStream(settings.getCapture());
         try {
-            return new ZmqProxy(name, frontend, backend, capture, settings.getQueueLimit());
+            return new ZmqProxy(name, frontend, backend, capture, settings.getQueueLimit(), settings.isCaptureDirection());
         }
         catch (IllegalArgumentException ex) {
             throw new ZmqConfigurationException(prefix, ex.getMessage(), "Give the proxy streams of its own.");

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
+import org.zeromq.ZMsg;
 
 import static io.zmqstream.autoconfigure.TestPeers.boundEndpoint;
 import static io.zmqstream.autoconfigure.TestPeers.runner;
@@ -54,6 +55,31 @@ class ZmqProxyAutoConfigurationTest {
             client.send("again");
             assertThat(worker.recvStr()).isEqualTo("again");
         });
+    }
+
+    @Test
+    void aCaptureFromYamlGetsEachCopyBehindItsDirection() {
+        runner().withPropertyValues(QUEUE).withPropertyValues("zmq.streams.audit.type=push",
+                "zmq.streams.audit.bind=tcp://127.0.0.1:*", "zmq.proxies.queue.capture=audit",
+                "zmq.proxies.queue.capture-direction=true").run(context -> {
+                    ZMQ.Socket audit = peers.socket(SocketType.PULL);
+                    audit.setReceiveTimeOut((int) TestPeers.TIMEOUT.toMillis());
+                    audit.connect(boundEndpoint(context.getBean("audit", ZMQStream.class)));
+                    ZMQ.Socket worker = peers.socket(SocketType.REP);
+                    worker.connect(boundEndpoint(context.getBean("back", ZMQStream.class)));
+                    ZMQ.Socket client = peers.socket(SocketType.REQ);
+                    client.connect(boundEndpoint(context.getBean("front", ZMQStream.class)));
+
+                    client.send("ping");
+                    assertThat(worker.recvStr()).isEqualTo("ping");
+                    worker.send("pong");
+                    assertThat(client.recvStr()).isEqualTo("pong");
+
+                    assertThat(audit.recvStr()).isEqualTo("frontend-to-backend");
+                    assertThat(ZMsg.recvMsg(audit).getLast().getString(ZMQ.CHARSET)).isEqualTo("ping");
+                    assertThat(audit.recvStr()).isEqualTo("backend-to-frontend");
+                    assertThat(ZMsg.recvMsg(audit).getLast().getString(ZMQ.CHARSET)).isEqualTo("pong");
+                });
     }
 
     @Test
