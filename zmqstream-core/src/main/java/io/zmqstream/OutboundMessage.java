@@ -171,6 +171,11 @@ final class OutboundMessage {
         return true;
     }
 
+    /** Starts the message over, for a new socket that has none of its frames; on the socket's owner. */
+    void restart() {
+        framesSent = 0;
+    }
+
     /** Whether part of this message is already on the socket, so that it cannot be withdrawn. */
     boolean isStarted() {
         return framesSent > 0;

@@ -25,7 +25,8 @@ final class StreamDriver {
     private static final Logger log = LoggerFactory.getLogger(ZMQStream.class);
 
     private final ZMQStream stream;
-    private final ZMQ.Socket socket;
+    /** Replaced only by {@link #replaceSocket}, on the socket's owner. */
+    private ZMQ.Socket socket;
     private final ZmqIoLoop loop;
     private final StreamSocketGuard guard;
     private final StreamOutbox outbox;
@@ -71,6 +72,34 @@ final class StreamDriver {
             throw ex;
         }
         loop.attach(stream);
+    }
+
+    /**
+     * Drives a new socket in place of the current one, which closes at once (linger 0): the queue,
+     * the callbacks and the counts stay; on the socket's owner.
+     *
+     * @throws IllegalStateException when the stream is closing or closed, or another stream owns
+     *         {@code fresh}; the current socket is then kept
+     */
+    void replaceSocket(ZMQ.Socket fresh) {
+        if (closeBegun || outbox.isReleased()) {
+            throw new IllegalStateException(stream + " is closed");
+        }
+        ZMQ.Socket old = socket;
+        loop.removeHandler(old);
+        try {
+            guard.replace(fresh);
+        }
+        catch (RuntimeException | Error ex) {
+            loop.addSocketHandler(old, this::handleEvents, registeredEvents, true);
+            throw ex;
+        }
+        socket = fresh;
+        outbox.replaceSocket(fresh);
+        inbox.replaceSocket(fresh);
+        registeredEvents = 0;
+        loop.addSocketHandler(fresh, this::handleEvents, 0, true);
+        updateInterest();
     }
 
     StreamOutbox outbox() {

@@ -20,7 +20,8 @@ import zmq.ZError;
 final class StreamInbox {
 
     private final ZMQStream stream;
-    private final ZMQ.Socket socket;
+    /** Replaced only by {@link #replaceSocket}, on the socket's owner. */
+    private ZMQ.Socket socket;
     private final ZmqIoLoop loop;
     private final SocketType socketType;
     private final StreamStatistics statistics;
@@ -67,6 +68,11 @@ final class StreamInbox {
     /** Whether the stream may take a message now: a callback, room in flight, and no close begun. */
     boolean wantsInput(boolean closing) {
         return activeDelivery(closing) != null;
+    }
+
+    /** Reads from a new socket from now on; on the socket's owner. */
+    void replaceSocket(ZMQ.Socket fresh) {
+        socket = fresh;
     }
 
     /** Receives up to {@code budget} messages, the socket having reported input. */

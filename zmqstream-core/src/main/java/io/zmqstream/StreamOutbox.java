@@ -26,7 +26,8 @@ final class StreamOutbox {
     private static final Logger log = LoggerFactory.getLogger(StreamOutbox.class);
 
     private final ZMQStream stream;
-    private final ZMQ.Socket socket;
+    /** Replaced only by {@link #replaceSocket}, on the socket's owner. */
+    private ZMQ.Socket socket;
     private final ZmqIoLoop loop;
     private final SocketType socketType;
     private final StreamStatistics statistics;
@@ -146,6 +147,18 @@ final class StreamOutbox {
     }
 
     // ---- the owner of the socket ----
+
+    /**
+     * Sends to a new socket from now on: the queue stays, and a message the old socket had taken
+     * part of starts over on the new one.
+     */
+    void replaceSocket(ZMQ.Socket fresh) {
+        socket = fresh;
+        OutboundMessage head = queue.peek();
+        if (head != null) {
+            head.restart();
+        }
+    }
 
     /**
      * Sends the oldest queued message if the socket takes it now.

@@ -25,9 +25,12 @@ final class StreamSocketGuard {
     private static final Set<ZMQ.Socket> SOCKETS_WITH_STREAMS = ConcurrentHashMap.newKeySet();
 
     private final ZMQStream stream;
-    private final ZMQ.Socket socket;
+    /** Replaced only by {@link #replace}, on the socket's owner. */
+    private ZMQ.Socket socket;
     private final StreamStatistics statistics;
     private volatile ConnectionMonitor connectionMonitor;
+    /** The monitor's healing setting, which a replaced socket's new monitor takes over; {@code null}: its default. */
+    private volatile Duration healAfter;
 
     StreamSocketGuard(ZMQStream stream, ZMQ.Socket socket, StreamStatistics statistics) {
         this.stream = stream;
@@ -109,6 +112,7 @@ final class StreamSocketGuard {
         if (healAfter.isNegative()) {
             throw new IllegalArgumentException("healAfter must not be negative, was " + healAfter);
         }
+        this.healAfter = healAfter;
         ConnectionMonitor monitor = connectionMonitor;
         if (monitor != null) {
             monitor.healAfter(healAfter);
@@ -133,6 +137,50 @@ final class StreamSocketGuard {
         catch (RuntimeException ex) {
             log.debug("Removing the monitor of {} failed", stream, ex);
         }
+    }
+
+    /**
+     * Claims and guards a new socket for the stream, then closes the old one at once (linger 0) and
+     * frees it; on the socket's owner. The new socket gets a monitor of its own, with the old one's
+     * healing setting, and no peer is counted as handshaken until it reports one.
+     *
+     * @throws IllegalStateException when another open stream owns the new socket; the old one is
+     *         then kept as it was
+     */
+    void replace(ZMQ.Socket fresh) {
+        ZMQ.Socket old = socket;
+        ConnectionMonitor oldMonitor = connectionMonitor;
+        socket = fresh;
+        try {
+            claim();
+        }
+        catch (RuntimeException | Error ex) {
+            socket = old;
+            connectionMonitor = oldMonitor;
+            throw ex;
+        }
+        if (oldMonitor != null) {
+            oldMonitor.stop();
+            try {
+                old.setEventHook(null, 0);
+            }
+            catch (RuntimeException ex) {
+                log.debug("Removing the monitor of the replaced socket of {} failed", stream, ex);
+            }
+        }
+        Duration heal = healAfter;
+        if (heal != null) {
+            healAfter(heal);
+        }
+        statistics.recordHandshakenPeers(0);
+        try {
+            old.setLinger(0);
+            old.close();
+        }
+        catch (RuntimeException ex) {
+            log.debug("Closing the replaced socket of {} failed", stream, ex);
+        }
+        SOCKETS_WITH_STREAMS.remove(old);
     }
 
     /**

@@ -63,7 +63,8 @@ public class ZMQStream implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ZMQStream.class);
 
-    private final ZMQ.Socket socket;
+    /** Replaced only by {@link #replaceSocket}; read from any thread. */
+    private volatile ZMQ.Socket socket;
     private final ZmqIoLoop loop;
     private final SocketType socketType;
     private volatile String name;
@@ -875,7 +876,7 @@ public class ZMQStream implements AutoCloseable {
      * @return {@code true} when subscribed
      */
     public boolean subscribe(byte[] topic) {
-        return onSocket(s -> s.subscribe(topic));
+        return onSocket(s -> endpoints.subscribe(s, topic));
     }
 
     /**
@@ -895,7 +896,44 @@ public class ZMQStream implements AutoCloseable {
      * @return {@code true} when removed
      */
     public boolean unsubscribe(byte[] topic) {
-        return onSocket(s -> s.unsubscribe(topic));
+        return onSocket(s -> endpoints.unsubscribe(s, topic));
+    }
+
+    /**
+     * Replaces the stream's socket with a new one, as the ZeroMQ Guide's Lazy Pirate reopens its REQ
+     * after a timeout and a Paranoid Pirate worker reconnects as a new peer. The old socket closes at
+     * once, with linger 0: what it had taken and not yet sent is lost with it, and a REQ forgets the
+     * request it waited on. The stream keeps everything of its own: its name, receive and send
+     * callbacks, statistics, tracing, send queue (whose messages the new socket sends, a message the
+     * old one had taken part of from its first frame) and close callback. The new socket is given
+     * what the old one got through this stream: its SUB subscriptions, its connections, and its binds
+     * at the addresses they resolved to (tried again for up to 2 s while the closed socket still holds
+     * one). Anything set on the socket itself, options and identity included, is the new socket's
+     * own: set it before handing it over. A socket held from {@link #getSocket()} or
+     * {@link #withSocket(Consumer)} is the old, closed one.
+     *
+     * @param fresh a socket of the same type, on the context of the old one, driven by no stream
+     *        and neither bound nor connected
+     * @return completes once the new socket is bound again, or with the reason a bind failed
+     * @throws IllegalArgumentException when {@code fresh} is of another type
+     * @throws IllegalStateException when the stream is closed, or another stream owns {@code fresh};
+     *         the old socket is then kept
+     */
+    public CompletableFuture<Void> replaceSocket(ZMQ.Socket fresh) {
+        Objects.requireNonNull(fresh, "fresh");
+        if (fresh.getSocketType() != socketType) {
+            throw new IllegalArgumentException(this + " cannot take a " + fresh.getSocketType() + " socket in place of its "
+                    + socketType);
+        }
+        if (isClosed()) {
+            throw new IllegalStateException(this + " is closed");
+        }
+        return loop.callOnLoop(() -> {
+            driver.replaceSocket(fresh);
+            socket = fresh;
+            log.debug("{} replaced its socket", this);
+            return endpoints.reopen(fresh, loop);
+        });
     }
 
     /**
