@@ -126,6 +126,16 @@ final class StreamEndpoints {
                 "Check " + property + ": the interface must exist on this machine and the port be free.", ex);
     }
 
+    /**
+     * Sends an XSUB's configured subscriptions upstream again, from a new socket; a SUB's new socket
+     * has its subscriptions from the stream already.
+     */
+    static void resubscribeUpstream(ZmqProperties.Stream settings, ZMQStream stream) {
+        if (settings.getType() == SocketType.XSUB) {
+            settings.getSubscribe().forEach(topic -> subscribe(stream, SocketType.XSUB, topic));
+        }
+    }
+
     /** SUB subscribes with a socket option; XSUB sends the subscription upstream as a message. */
     private static void subscribe(ZMQStream stream, SocketType type, String topic) {
         if (type == SocketType.SUB) {

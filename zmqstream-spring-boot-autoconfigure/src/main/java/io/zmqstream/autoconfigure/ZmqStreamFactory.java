@@ -127,34 +127,17 @@ public class ZmqStreamFactory implements AutoCloseable {
         String prefix = "zmq.streams." + name;
         SocketType type = requireType(prefix, settings);
         StreamEndpoints.check(prefix, settings);
-        CurveKeys curve = CurveKeys.resolve(prefix + ".curve", settings.getCurve());
-        PlainCredentials plain = PlainCredentials.resolve(prefix + ".plain", settings.getPlain(), zapAuthenticatorPresent);
-        if (curve != null && plain != null) {
-            throw new ZmqConfigurationException(prefix + ".plain", "a socket has one security mechanism, and CURVE is set "
-                    + "too", "Keep either " + prefix + ".curve or " + prefix + ".plain.");
-        }
-        StreamZapAccess access = StreamZapAccess.resolve(name, settings, plain, zapAuthenticatorPresent);
-        ZapHandler zap = access == null ? null : zapHandler(prefix + (plain != null ? ".plain.server"
-                : access.curveClients() != null ? ".curve.allowed-clients" : ".curve.server"));
+        Security security = security(name, settings);
+        ZapHandler zap = security.access() == null ? null : zapHandler(prefix + (security.plain() != null ? ".plain.server"
+                : security.access().curveClients() != null ? ".curve.allowed-clients" : ".curve.server"));
         SendQueueOptions queue = sendQueueOptions(prefix + ".send-queue", settings.getSendQueue());
         checkMonitor(prefix, settings);
         ZMQ.Socket socket = createSocket(prefix, type);
         ZMQStream stream;
         try {
-            SocketOptions.apply(prefix, settings, socket);
-            if (curve != null) {
-                curve.applyTo(socket);
-            }
-            if (plain != null) {
-                plain.applyTo(socket);
-            }
-            if (access != null) {
-                // The domain names the stream's rules in the context's one ZAP handler.
-                socket.setZAPDomain(access.domain());
-                applyRules(prefix, settings.getCurve().getCertificatesReloadInterval(), access, zap);
-            }
-            for (ZmqSocketCustomizer customizer : socketCustomizers) {
-                customizer.customize(name, socket);
+            configure(name, settings, security, socket);
+            if (security.access() != null) {
+                applyRules(prefix, settings.getCurve().getCertificatesReloadInterval(), security.access(), zap);
             }
             stream = new ZMQStream(socket, streamLoop, queue);
         }
@@ -173,6 +156,67 @@ public class ZmqStreamFactory implements AutoCloseable {
             stream.stopMonitoringConnections();
         }
         return stream;
+    }
+
+    /**
+     * A new socket for a configured stream, made as its first one was (every option, its keys read
+     * again from their files, its ZAP domain, the customizers), to take the place of the stream's
+     * socket ({@link ZMQStream#replaceSocket}); the domain's rules stay as the first one set them.
+     *
+     * @param name the stream's name
+     * @param settings its settings
+     * @param identity the new socket's routing id, or {@code null} for the configured one
+     * @return the socket, neither bound nor connected
+     * @throws ZmqConfigurationException when a setting no longer works, such as a key file gone
+     */
+    public ZMQ.Socket createSocket(String name, ZmqProperties.Stream settings, byte[] identity) {
+        String prefix = "zmq.streams." + name;
+        Security security = security(name, settings);
+        ZMQ.Socket socket = createSocket(prefix, requireType(prefix, settings));
+        try {
+            configure(name, settings, security, socket);
+            if (identity != null) {
+                socket.setIdentity(identity);
+            }
+        }
+        catch (RuntimeException ex) {
+            socket.close();
+            throw ex;
+        }
+        return socket;
+    }
+
+    /** A stream's security mechanism, one at most, and how the ZAP handler checks its clients. */
+    private record Security(CurveKeys curve, PlainCredentials plain, StreamZapAccess access) {
+    }
+
+    private Security security(String name, ZmqProperties.Stream settings) {
+        String prefix = "zmq.streams." + name;
+        CurveKeys curve = CurveKeys.resolve(prefix + ".curve", settings.getCurve());
+        PlainCredentials plain = PlainCredentials.resolve(prefix + ".plain", settings.getPlain(), zapAuthenticatorPresent);
+        if (curve != null && plain != null) {
+            throw new ZmqConfigurationException(prefix + ".plain", "a socket has one security mechanism, and CURVE is set "
+                    + "too", "Keep either " + prefix + ".curve or " + prefix + ".plain.");
+        }
+        return new Security(curve, plain, StreamZapAccess.resolve(name, settings, plain, zapAuthenticatorPresent));
+    }
+
+    /** Sets a new socket up as the stream's settings say, before it binds or connects. */
+    private void configure(String name, ZmqProperties.Stream settings, Security security, ZMQ.Socket socket) {
+        SocketOptions.apply("zmq.streams." + name, settings, socket);
+        if (security.curve() != null) {
+            security.curve().applyTo(socket);
+        }
+        if (security.plain() != null) {
+            security.plain().applyTo(socket);
+        }
+        if (security.access() != null) {
+            // The domain names the stream's rules in the context's one ZAP handler.
+            socket.setZAPDomain(security.access().domain());
+        }
+        for (ZmqSocketCustomizer customizer : socketCustomizers) {
+            customizer.customize(name, socket);
+        }
     }
 
     /** Gives the handler the stream's rules for its domain, and watches its certificates. */

@@ -2,10 +2,12 @@ package io.zmqstream.autoconfigure;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.zmqstream.ZMQStream;
 import io.zmqstream.ZmqIoLoop;
+import org.zeromq.ZMQ;
 
 /**
  * The streams defined under {@code zmq.streams}, by name: creates each one's bean and opens its
@@ -89,6 +91,51 @@ public class ZmqStreamRegistry {
                 throw ex;
             }
         }
+    }
+
+    /**
+     * Replaces a stream's socket with a new one made from its configuration, as the ZeroMQ Guide's
+     * reliable patterns reopen theirs: a Lazy Pirate client after a timeout, a Paranoid Pirate or
+     * Majordomo worker that lost its broker. The stream keeps its name, bean, listeners, meters,
+     * actuator entry and send queue; the old socket closes at once, and what it had taken is lost
+     * ({@link ZMQStream#replaceSocket} says what carries over). Key files are read again. Any thread,
+     * the loop's included.
+     *
+     * @param name a key under {@code zmq.streams}
+     * @param identity the new socket's routing id, so that peers see a new peer; {@code null} keeps
+     *        the configured {@code identity} (or none)
+     * @return completes once the new socket is bound again as the old one was
+     * @throws IllegalArgumentException when no such stream was created
+     * @throws IllegalStateException when the stream is closed
+     * @throws ZmqConfigurationException when a setting no longer works, such as a key file gone
+     */
+    public CompletableFuture<Void> rebuild(String name, byte[] identity) {
+        ZMQStream stream = getStream(name);
+        ZmqProperties.Stream settings = settings(name);
+        ZMQ.Socket fresh = factory.createSocket(name, settings, identity);
+        CompletableFuture<Void> rebound;
+        try {
+            rebound = stream.replaceSocket(fresh);
+        }
+        catch (RuntimeException ex) {
+            fresh.close();
+            throw ex;
+        }
+        if (opened.contains(name)) {
+            StreamEndpoints.resubscribeUpstream(settings, stream);
+        }
+        return rebound;
+    }
+
+    /**
+     * Replaces a stream's socket with a new one made from its configuration, identity included.
+     *
+     * @param name a key under {@code zmq.streams}
+     * @return completes once the new socket is bound again as the old one was
+     * @see #rebuild(String, byte[])
+     */
+    public CompletableFuture<Void> rebuild(String name) {
+        return rebuild(name, null);
     }
 
     /**
