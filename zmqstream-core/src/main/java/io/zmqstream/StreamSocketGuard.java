@@ -44,6 +44,11 @@ final class StreamSocketGuard {
      * @throws IllegalStateException when another open stream owns the socket
      */
     void claim() {
+        claim(true);
+    }
+
+    /** Claims and guards the socket; with {@code monitored}, hooks a connection monitor on it too. */
+    private void claim(boolean monitored) {
         if (!SOCKETS_WITH_STREAMS.add(socket)) {
             throw new IllegalStateException("Socket " + socket + " already has an open ZMQStream; "
                     + "close that stream before creating another on the same socket");
@@ -55,7 +60,9 @@ final class StreamSocketGuard {
                 log.warn("{}: the socket refused a ZAP domain (error {}), so it accepts ZMTP 1.0 peers", stream,
                         socket.errno());
             }
-            hookConnectionMonitor();
+            if (monitored) {
+                hookConnectionMonitor();
+            }
         }
         catch (RuntimeException | Error ex) {
             release(ex);
@@ -141,8 +148,9 @@ final class StreamSocketGuard {
 
     /**
      * Claims and guards a new socket for the stream, then closes the old one at once (linger 0) and
-     * frees it; on the socket's owner. The new socket gets a monitor of its own, with the old one's
-     * healing setting, and no peer is counted as handshaken until it reports one.
+     * frees it; on the socket's owner. A stream that watched its connections watches the new
+     * socket's with a monitor of its own, with the old one's healing setting, and no peer is counted
+     * as handshaken until it reports one; one that did not watch them does not start to.
      *
      * @throws IllegalStateException when another open stream owns the new socket; the old one is
      *         then kept as it was
@@ -151,8 +159,10 @@ final class StreamSocketGuard {
         ZMQ.Socket old = socket;
         ConnectionMonitor oldMonitor = connectionMonitor;
         socket = fresh;
+        // A refused claim takes off what it put on: nothing of the old socket's.
+        connectionMonitor = null;
         try {
-            claim();
+            claim(oldMonitor != null);
         }
         catch (RuntimeException | Error ex) {
             socket = old;

@@ -120,6 +120,25 @@ class SocketReplacementTest extends LoopTestSupport {
     }
 
     @Test
+    void theNewSocketIsWatchedAsTheOldOneWasAndItsPeersAreCountedAfresh() throws Exception {
+        ZMQ.Socket router = peer(SocketType.ROUTER);
+        String endpoint = "tcp://127.0.0.1:" + router.bindToRandomPort("tcp://127.0.0.1");
+        ZMQStream watched = new ZMQStream(context.createSocket(SocketType.DEALER), loop);
+        watched.connect(endpoint);
+        await().atMost(TIMEOUT).until(() -> watched.getConnections().handshakenPeers() == 1);
+
+        watched.replaceSocket(context.createSocket(SocketType.DEALER)).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(watched.isMonitoringConnections()).isTrue();
+        await().atMost(TIMEOUT).until(() -> watched.getConnections().handshakenPeers() == 1
+                && watched.getStatistics().getHandshakenPeers() == 1);
+
+        ZMQStream unwatched = new ZMQStream(context.createSocket(SocketType.DEALER), loop);
+        unwatched.stopMonitoringConnections();
+        unwatched.replaceSocket(context.createSocket(SocketType.DEALER)).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(unwatched.isMonitoringConnections()).as("a stream told not to watch does not start to").isFalse();
+    }
+
+    @Test
     void aSocketOfAnotherTypeOrAClosedStreamIsRefusedAndTheOldSocketKept() {
         ZMQStream dealer = bound(SocketType.DEALER, inproc());
         ZMQ.Socket original = dealer.getSocket();

@@ -9,9 +9,6 @@ import io.zmqstream.listener.ZmqListener;
 import io.zmqstream.listener.ZmqListenerEndpointRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
-import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
@@ -37,10 +34,7 @@ class StreamRebuildTest {
     void aRebuiltStreamComesBackWithItsNewIdentityAndKeepsItsListenerAndMeters() throws Exception {
         TestPeers.Bound broker = peers.bound(SocketType.ROUTER);
         broker.socket().setReceiveTimeOut((int) TIMEOUT.toMillis());
-        TestPeers.runner()
-                .withConfiguration(AutoConfigurations.of(ZmqMetricsAutoConfiguration.class, MetricsAutoConfiguration.class,
-                        SimpleMetricsExportAutoConfiguration.class))
-                .withUserConfiguration(Worker.class)
+        TestPeers.meteredRunner().withUserConfiguration(Worker.class)
                 .withPropertyValues("zmq.streams.worker.type=dealer", "zmq.streams.worker.identity=worker-1",
                         "zmq.streams.worker.connect=" + broker.endpoint())
                 .run(context -> {

@@ -2,6 +2,8 @@ package io.zmqstream.autoconfigure;
 
 import io.zmqstream.PeerSockets;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
@@ -11,5 +13,11 @@ public final class TestPeers extends PeerSockets {
 
     public static ApplicationContextRunner runner() {
         return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(ZmqAutoConfiguration.class));
+    }
+
+    /** {@link #runner()} with the starter's meters on a real, simple {@code MeterRegistry}. */
+    public static ApplicationContextRunner meteredRunner() {
+        return runner().withConfiguration(AutoConfigurations.of(ZmqMetricsAutoConfiguration.class,
+                MetricsAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class));
     }
 }

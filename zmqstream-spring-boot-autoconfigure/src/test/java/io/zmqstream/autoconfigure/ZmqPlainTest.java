@@ -15,10 +15,6 @@ import io.zmqstream.zap.ZapRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
-import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
@@ -46,14 +42,9 @@ class ZmqPlainTest {
         peers.close();
     }
 
-    private static ApplicationContextRunner runner() {
-        return TestPeers.runner().withConfiguration(AutoConfigurations.of(ZmqMetricsAutoConfiguration.class,
-                MetricsAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class));
-    }
-
     @Test
     void usersWithTheRightPasswordAreServedAsThemselvesAndTheOthersAreRefusedAndCounted(CapturedOutput output) {
-        runner().withUserConfiguration(WhoAmI.class).withPropertyValues(API)
+        TestPeers.meteredRunner().withUserConfiguration(WhoAmI.class).withPropertyValues(API)
                 .withPropertyValues("zmq.streams.api.plain.users.ada=open-sesame", "zmq.streams.api.plain.users.bob=pa55")
                 .run(context -> {
                     String endpoint = boundEndpoint(context.getBean("api", ZMQStream.class));
@@ -75,7 +66,7 @@ class ZmqPlainTest {
 
     @Test
     void aPlainClientStreamPresentsItsUserNameAndPassword() {
-        runner().withUserConfiguration(WhoAmI.class).withPropertyValues(API)
+        TestPeers.meteredRunner().withUserConfiguration(WhoAmI.class).withPropertyValues(API)
                 .withPropertyValues("zmq.streams.api.plain.users.svc=t0ken").run(server -> {
                     String endpoint = boundEndpoint(server.getBean("api", ZMQStream.class));
                     TestPeers.runner().withPropertyValues("zmq.streams.c.type=dealer", "zmq.streams.c.connect=" + endpoint,
@@ -94,7 +85,7 @@ class ZmqPlainTest {
     void aZapAuthenticatorBeanDecidesForPlainAndCurveServersAndItsUserIdReachesTheListener() {
         ZMQ.Curve.KeyPair server = ZMQ.Curve.generateKeyPair();
         ZMQ.Curve.KeyPair client = ZMQ.Curve.generateKeyPair();
-        runner().withUserConfiguration(WhoAmI.class, Directory.class).withPropertyValues(API)
+        TestPeers.meteredRunner().withUserConfiguration(WhoAmI.class, Directory.class).withPropertyValues(API)
                 .withPropertyValues("zmq.streams.api.zap-domain=billing", "zmq.streams.sealed.type=router",
                         "zmq.streams.sealed.bind=tcp://127.0.0.1:*", "zmq.streams.sealed.curve.server=true",
                         "zmq.streams.sealed.curve.secret-key=" + server.secretKey)
@@ -119,25 +110,25 @@ class ZmqPlainTest {
 
     @Test
     void plainSettingsThatCannotWorkFailNamingTheirPropertyWithoutShowingThePassword(CapturedOutput output) {
-        runner().withPropertyValues(API).run(context -> assertThat(context.getStartupFailure()).rootCause()
+        TestPeers.meteredRunner().withPropertyValues(API).run(context -> assertThat(context.getStartupFailure()).rootCause()
                 .hasMessage("zmq.streams.api.plain.users: a PLAIN server needs users, or a ZapAuthenticator bean that decides"));
-        runner().withPropertyValues("zmq.streams.c.type=dealer", "zmq.streams.c.connect=tcp://127.0.0.1:1",
+        TestPeers.meteredRunner().withPropertyValues("zmq.streams.c.type=dealer", "zmq.streams.c.connect=tcp://127.0.0.1:1",
                 "zmq.streams.c.plain.password=hidden-one").run(context -> assertThat(context.getStartupFailure()).rootCause()
                         .hasMessage("zmq.streams.c.plain.username: a PLAIN client needs both a user name and a password"));
-        runner().withPropertyValues(API).withPropertyValues("zmq.streams.api.plain.users.ada=" + "x".repeat(128))
+        TestPeers.meteredRunner().withPropertyValues(API).withPropertyValues("zmq.streams.api.plain.users.ada=" + "x".repeat(128))
                 .run(context -> assertThat(context.getStartupFailure()).rootCause().hasMessage("zmq.streams.api.plain.users.ada: "
                         + "a PLAIN password has 1 to 127 bytes (UTF-8), this one 128 (the value is not shown)"));
-        runner().withPropertyValues(API).withPropertyValues("zmq.streams.api.plain.users.ada=hidden-two",
+        TestPeers.meteredRunner().withPropertyValues(API).withPropertyValues("zmq.streams.api.plain.users.ada=hidden-two",
                 "zmq.streams.api.curve.server=true", "zmq.streams.api.curve.secret-key=" + ZMQ.Curve.generateKeyPair().secretKey)
                 .run(context -> assertThat(context.getStartupFailure()).rootCause()
                         .hasMessage("zmq.streams.api.plain: a socket has one security mechanism, and CURVE is set too"));
-        runner().withPropertyValues(API).withPropertyValues("zmq.streams.api.plain.users.ada=hidden-three",
+        TestPeers.meteredRunner().withPropertyValues(API).withPropertyValues("zmq.streams.api.plain.users.ada=hidden-three",
                 "zmq.streams.api.zap-domain=shared", "zmq.streams.other.type=router", "zmq.streams.other.bind=tcp://127.0.0.1:*",
                 "zmq.streams.other.plain.server=true", "zmq.streams.other.plain.users.bob=hidden-four",
                 "zmq.streams.other.zap-domain=shared")
                 .run(context -> assertThat(context.getStartupFailure()).rootCause().message()
                         .contains(".zap-domain: the ZAP domain 'shared' has the rules of zmq.streams."));
-        runner().withPropertyValues("zmq.streams.p.type=pull", "zmq.streams.p.bind=tcp://127.0.0.1:*",
+        TestPeers.meteredRunner().withPropertyValues("zmq.streams.p.type=pull", "zmq.streams.p.bind=tcp://127.0.0.1:*",
                 "zmq.streams.p.zap-domain=somewhere").run(context -> assertThat(context.getStartupFailure()).rootCause()
                         .hasMessageStartingWith("zmq.streams.p.zap-domain: only CURVE and PLAIN servers"));
         assertThat(output).doesNotContain("hidden-").doesNotContain("x".repeat(128));

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.ApplicationContext;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMsg;
@@ -36,15 +37,7 @@ class ZmqProxyAutoConfigurationTest {
     void aQueueFromYamlCarriesRequestsToAWorkerAndRepliesBackAndCanBePaused() {
         runner().withPropertyValues(QUEUE).run(context -> {
             ZmqProxyRegistry registry = context.getBean(ZmqProxyRegistry.class);
-            ZMQ.Socket worker = peers.socket(SocketType.REP);
-            worker.connect(boundEndpoint(context.getBean("back", ZMQStream.class)));
-            ZMQ.Socket client = peers.socket(SocketType.REQ);
-            client.connect(boundEndpoint(context.getBean("front", ZMQStream.class)));
-
-            client.send("ping");
-            assertThat(worker.recvStr()).isEqualTo("ping");
-            worker.send("pong");
-            assertThat(client.recvStr()).isEqualTo("pong");
+            QueuePeers queuePeers = pingPong(context);
 
             ZmqProxy queue = registry.getProxy("queue");
             assertThat(queue.getStatistics().getMessages(ProxyDirection.FRONTEND_TO_BACKEND)).isEqualTo(1);
@@ -52,9 +45,26 @@ class ZmqProxyAutoConfigurationTest {
             registry.pause("queue");
             await().atMost(TestPeers.TIMEOUT).until(() -> queue.getState() == ZmqProxy.State.PAUSED);
             registry.resume("queue");
-            client.send("again");
-            assertThat(worker.recvStr()).isEqualTo("again");
+            queuePeers.client().send("again");
+            assertThat(queuePeers.worker().recvStr()).isEqualTo("again");
         });
+    }
+
+    /** A REQ client and a REP worker on either side of the queue. */
+    private record QueuePeers(ZMQ.Socket client, ZMQ.Socket worker) {
+    }
+
+    /** A client's ping through the queue to a worker, and its pong back. */
+    private QueuePeers pingPong(ApplicationContext context) {
+        ZMQ.Socket worker = peers.socket(SocketType.REP);
+        worker.connect(boundEndpoint(context.getBean("back", ZMQStream.class)));
+        ZMQ.Socket client = peers.socket(SocketType.REQ);
+        client.connect(boundEndpoint(context.getBean("front", ZMQStream.class)));
+        client.send("ping");
+        assertThat(worker.recvStr()).isEqualTo("ping");
+        worker.send("pong");
+        assertThat(client.recvStr()).isEqualTo("pong");
+        return new QueuePeers(client, worker);
     }
 
     @Test
@@ -65,15 +75,7 @@ class ZmqProxyAutoConfigurationTest {
                     ZMQ.Socket audit = peers.socket(SocketType.PULL);
                     audit.setReceiveTimeOut((int) TestPeers.TIMEOUT.toMillis());
                     audit.connect(boundEndpoint(context.getBean("audit", ZMQStream.class)));
-                    ZMQ.Socket worker = peers.socket(SocketType.REP);
-                    worker.connect(boundEndpoint(context.getBean("back", ZMQStream.class)));
-                    ZMQ.Socket client = peers.socket(SocketType.REQ);
-                    client.connect(boundEndpoint(context.getBean("front", ZMQStream.class)));
-
-                    client.send("ping");
-                    assertThat(worker.recvStr()).isEqualTo("ping");
-                    worker.send("pong");
-                    assertThat(client.recvStr()).isEqualTo("pong");
+                    pingPong(context);
 
                     assertThat(audit.recvStr()).isEqualTo("frontend-to-backend");
                     assertThat(ZMsg.recvMsg(audit).getLast().getString(ZMQ.CHARSET)).isEqualTo("ping");

@@ -9,17 +9,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.zmqstream.ZMQStream;
 import io.zmqstream.ZmqIoLoop;
 import io.zmqstream.autoconfigure.TestPeers;
-import io.zmqstream.autoconfigure.ZmqMetricsAutoConfiguration;
 import io.zmqstream.listener.ZmqListenerFailureAnalyzer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
-import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
-import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
@@ -46,14 +41,9 @@ class ZmqScheduledTest {
         peers.close();
     }
 
-    private static ApplicationContextRunner runner() {
-        return TestPeers.runner().withConfiguration(AutoConfigurations.of(ZmqMetricsAutoConfiguration.class,
-                MetricsAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class));
-    }
-
     @Test
     void aHeartbeatRunsOnTheLoopThreadAtItsRateAndSendsOnAStreamCountedInItsMeters() {
-        runner().withUserConfiguration(Heartbeats.class)
+        TestPeers.meteredRunner().withUserConfiguration(Heartbeats.class)
                 .withPropertyValues("zmq.streams.beats.type=push", "zmq.streams.beats.bind=tcp://127.0.0.1:*", "beat.every=20ms")
                 .run(context -> {
                     ZMQ.Socket pull = peers.socket(SocketType.PULL);
@@ -79,7 +69,7 @@ class ZmqScheduledTest {
 
     @Test
     void aRunThatThrowsIsCountedAndLoggedOnceAndTheNextRunsComeAsScheduled(CapturedOutput output) {
-        runner().withUserConfiguration(Failing.class).run(context -> {
+        TestPeers.meteredRunner().withUserConfiguration(Failing.class).run(context -> {
             ZmqScheduledTask task = context.getBean(ZmqScheduledTasks.class).getTask("expiry");
             await().atMost(TIMEOUT).until(() -> task.getFailureCount() >= 5);
             // Failures first: a run counts itself before it fails, so runs read later are at least as many.
@@ -96,7 +86,7 @@ class ZmqScheduledTest {
 
     @Test
     void theTasksStopAndStartWithTheApplication() {
-        runner().withUserConfiguration(Counting.class).run(context -> {
+        TestPeers.meteredRunner().withUserConfiguration(Counting.class).run(context -> {
             Counting counting = context.getBean(Counting.class);
             await().atMost(TIMEOUT).until(() -> counting.runs.get() >= 2);
 
