@@ -56,6 +56,16 @@ public record RoutedMessage(RoutingEnvelope envelope, List<byte[]> body) {
     }
 
     /**
+     * The same envelope with another body: a reply to the peer that sent this message.
+     *
+     * @param reply the reply's frames
+     * @return the reply, routed as this message was
+     */
+    public RoutedMessage withBody(List<byte[]> reply) {
+        return new RoutedMessage(envelope, reply);
+    }
+
+    /**
      * The whole message: the envelope's frames, then the body's; what a broker relays behind the
      * envelope of the next peer.
      *

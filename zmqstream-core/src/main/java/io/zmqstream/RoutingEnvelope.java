@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The routing frames in front of a message on a ROUTER socket: the peer's identity and, for
@@ -91,6 +92,19 @@ public final class RoutingEnvelope {
      */
     public byte[] identity() {
         return frames.get(0);
+    }
+
+    /**
+     * The envelope behind the first address: what a peer that relays for others (a DEALER worker of
+     * a queue) put after its own identity, such as its client's envelope.
+     *
+     * @return the frames after the identity, its delimiter left out when one follows it; empty when
+     *         there are none
+     */
+    public Optional<RoutingEnvelope> inner() {
+        int from = frames.size() > 1 && frames.get(1).length == 0 ? 2 : 1;
+        return from >= frames.size() ? Optional.empty()
+                : Optional.of(new RoutingEnvelope(frames.subList(from, frames.size())));
     }
 
     /**

@@ -114,6 +114,20 @@ class RoutedSendTest extends LoopTestSupport {
     }
 
     @Test
+    void aDealerWorkersReplyNamesItsClientBehindItsOwnIdentity() {
+        // A DEALER worker of a queue sends [client, "", reply]; the queue's ROUTER puts the worker in front.
+        RoutedMessage reply = RoutedMessage.split(List.of(bytes("w1"), bytes("c1"), new byte[0], bytes("4")));
+        assertThat(reply.envelope().identity()).isEqualTo(bytes("w1"));
+        assertThat(reply.envelope().inner()).contains(RoutingEnvelope.ofRequester(bytes("c1")));
+        assertThat(reply.body()).singleElement().extracting(LoopTestSupport::text).isEqualTo("4");
+        assertThat(RoutingEnvelope.ofRequester(bytes("w1")).inner()).as("a REQ peer's envelope holds no other").isEmpty();
+        assertThat(RoutingEnvelope.of(bytes("w1")).inner()).isEmpty();
+
+        RoutedMessage answer = reply.withBody(List.of(bytes("ok")));
+        assertThat(answer.frames()).extracting(LoopTestSupport::text).containsExactly("w1", "c1", "", "ok");
+    }
+
+    @Test
     void onlyRoutingSocketsSendToAPeer() {
         ZMQStream dealer = bound(SocketType.DEALER, inproc());
         assertThatThrownBy(() -> dealer.sendTo(bytes("anyone"), List.of(bytes("x"))))
