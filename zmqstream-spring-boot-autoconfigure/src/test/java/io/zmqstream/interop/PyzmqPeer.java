@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,12 +19,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A pyzmq process running one of the scripts under {@code src/test/resources/interop}, and the
- * control lines it prints ({@code READY <endpoint>}, {@code RESULT <json>}, ...). Closing it kills
- * the process; the script also ends by itself when its stdin closes or its deadline passes, so no
- * path of a test leaves one behind.
+ * A pyzmq process running one of the scripts under {@code interop/} on the class path (this
+ * module's {@code src/test/resources/interop}, or another module's that has this one's test jar),
+ * and the control lines it prints ({@code READY <endpoint>}, {@code RESULT <json>}, ...). Closing it
+ * kills the process; the script also ends by itself when its stdin closes or its deadline passes,
+ * so no path of a test leaves one behind.
  */
-final class PyzmqPeer implements AutoCloseable {
+public final class PyzmqPeer implements AutoCloseable {
 
     /** How long any control line may take, a 4 MiB echo or a 10,000-message burst included. */
     static final Duration LINE_TIMEOUT = Duration.ofSeconds(40);
@@ -44,9 +45,18 @@ final class PyzmqPeer implements AutoCloseable {
         read(process.getErrorStream(), "stderr", line -> errors.append(line).append('\n'), () -> { });
     }
 
-    /** Starts {@code /usr/bin/python3 <script> <arguments>}. */
-    static PyzmqPeer start(String script, String... arguments) {
-        Path scripts = scriptDirectory();
+    /** Where the scripts run from: copies of the class path's, which may be in a jar. */
+    private static Path scripts;
+
+    /**
+     * Starts {@code /usr/bin/python3 <script> <arguments>}.
+     *
+     * @param script a file name under {@code interop/} on the class path
+     * @param arguments its command line
+     * @return the running peer
+     */
+    public static PyzmqPeer start(String script, String... arguments) {
+        Path scripts = scriptDirectory(script);
         List<String> command = new ArrayList<>(List.of(PyzmqInstalled.PYTHON.toString(), "-u", scripts.resolve(script).toString()));
         command.addAll(List.of(arguments));
         try {
@@ -57,22 +67,32 @@ final class PyzmqPeer implements AutoCloseable {
         }
     }
 
-    /** The endpoint of its {@code READY} line: where it bound or what it connected to. */
-    String endpoint() {
+    /**
+     * The endpoint of its {@code READY} line: where it bound or what it connected to.
+     *
+     * @return the endpoint
+     */
+    public String endpoint() {
         return awaitLine("READY");
     }
 
-    /** Its {@code RESULT} line's JSON, its findings when it is done. */
-    JsonNode result() {
+    /**
+     * Its {@code RESULT} line's JSON, its findings when it is done.
+     *
+     * @return the findings
+     */
+    public JsonNode result() {
         return JSON.readTree(awaitLine("RESULT"));
     }
 
     /**
      * The rest of the first line it printed, not yet taken, that starts with {@code keyword}.
      *
+     * @param keyword the line's first word
+     * @return the rest of the line
      * @throws AssertionError when it says nothing of the kind within {@link #LINE_TIMEOUT}
      */
-    synchronized String awaitLine(String keyword) {
+    public synchronized String awaitLine(String keyword) {
         long deadline = System.nanoTime() + LINE_TIMEOUT.toNanos();
         while (true) {
             for (Iterator<String> unread = lines.iterator(); unread.hasNext();) {
@@ -98,7 +118,7 @@ final class PyzmqPeer implements AutoCloseable {
     }
 
     /** Kills it with SIGKILL, as a crash would: its sockets vanish without a goodbye, and waits until it is gone. */
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
         awaitExit();
     }
@@ -107,12 +127,12 @@ final class PyzmqPeer implements AutoCloseable {
      * Freezes it with SIGSTOP: its connections stay open but nothing answers on them, as with a
      * peer whose machine hangs or whose network drops every packet.
      */
-    void freeze() {
+    public void freeze() {
         signal("STOP");
     }
 
     /** Lets a {@link #freeze() frozen} process go on, with SIGCONT. */
-    void thaw() {
+    public void thaw() {
         signal("CONT");
     }
 
@@ -174,12 +194,33 @@ final class PyzmqPeer implements AutoCloseable {
         reader.start();
     }
 
-    private static Path scriptDirectory() {
+    /**
+     * A directory holding a copy of {@code script} and of {@code interop_peer.py}, which every script
+     * imports, read from the class path: the tests of other modules find this module's scripts in
+     * its test jar.
+     */
+    private static synchronized Path scriptDirectory(String script) {
         try {
-            return Path.of(PyzmqPeer.class.getResource("/interop/interop_peer.py").toURI()).getParent();
+            if (scripts == null) {
+                scripts = Files.createTempDirectory("pyzmq-peers");
+                scripts.toFile().deleteOnExit();
+            }
+            for (String name : List.of(script, "interop_peer.py")) {
+                Path copy = scripts.resolve(name);
+                if (Files.notExists(copy)) {
+                    try (InputStream in = PyzmqPeer.class.getResourceAsStream("/interop/" + name)) {
+                        if (in == null) {
+                            throw new IllegalArgumentException("No interop/" + name + " on the class path");
+                        }
+                        Files.copy(in, copy);
+                    }
+                    copy.toFile().deleteOnExit();
+                }
+            }
+            return scripts;
         }
-        catch (URISyntaxException ex) {
-            throw new IllegalStateException(ex);
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
         }
     }
 }
