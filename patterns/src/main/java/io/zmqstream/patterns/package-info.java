@@ -1,0 +1,5 @@
+/**
+ * The ZeroMQ Guide's reliable patterns written on the starter, without raw socket access or frame
+ * indexes: {@link io.zmqstream.patterns.lbbroker}, {@link io.zmqstream.patterns.ppqueue}.
+ */
+package io.zmqstream.patterns;

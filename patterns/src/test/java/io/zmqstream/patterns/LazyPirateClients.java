@@ -1,0 +1,49 @@
+package io.zmqstream.patterns;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.zmqstream.interop.PyzmqPeer;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Lazy Pirate clients (pyzmq REQs that reopen their socket and ask again after a timeout), started together. */
+final class LazyPirateClients implements AutoCloseable {
+
+    private final List<PyzmqPeer> clients = new ArrayList<>();
+    private final int requestsEach;
+
+    /** Starts {@code count} clients of {@code endpoint}, each sending {@code requestsEach} requests in turn. */
+    LazyPirateClients(String endpoint, int count, int requestsEach) {
+        this.requestsEach = requestsEach;
+        for (int i = 0; i < count; i++) {
+            clients.add(PyzmqPeer.start("lpclient.py", "--connect", endpoint, "--name", "client-" + i, "--requests",
+                    Integer.toString(requestsEach), "--timeout", "1500", "--retries", "10", "--deadline", "150"));
+        }
+        clients.forEach(PyzmqPeer::endpoint);
+    }
+
+    /**
+     * Waits for every client to finish and checks that each request was answered once, by its own
+     * reply; returns how many requests were sent again after a timeout.
+     */
+    long assertEveryRequestAnsweredOnce() {
+        long answered = 0;
+        long resent = 0;
+        for (PyzmqPeer client : clients) {
+            JsonNode result = client.result();
+            assertThat(result.get("failed").asInt()).as("requests never answered").isZero();
+            assertThat(result.get("mismatches").asInt()).as("replies to another request").isZero();
+            answered += result.get("answered").asLong();
+            resent += result.get("resent").asLong();
+        }
+        assertThat(answered).isEqualTo((long) clients.size() * requestsEach);
+        return resent;
+    }
+
+    @Override
+    public void close() {
+        clients.forEach(PyzmqPeer::close);
+    }
+}
