@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 public class LoadBalancingBroker {
 
     /** The id of the listener that reads the clients, started while a worker is ready. */
-    static final String CLIENTS = "lbbroker.clients";
+    public static final String CLIENTS = "lbbroker.clients";
 
     private final ZMQStream frontend;
     private final ZMQStream backend;
