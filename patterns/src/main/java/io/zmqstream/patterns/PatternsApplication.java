@@ -6,7 +6,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 /**
  * The ZeroMQ Guide's reliable patterns, one Spring profile each: {@code lbbroker} (the
  * load-balancing broker), {@code ppqueue} (the Paranoid Pirate queue) and {@code ppworker} (its
- * worker). Run one with {@code ./mvnw -pl patterns -am spring-boot:run
+ * worker), {@code mdbroker} (the Majordomo broker) and {@code mdworker} (a Majordomo worker). Run one with {@code ./mvnw -pl patterns -am spring-boot:run
  * -Dspring-boot.run.profiles=ppqueue}; the Guide's own Python clients and workers talk to them
  * unchanged.
  */

@@ -51,7 +51,7 @@ class LoadBalancingBrokerInteropTest {
         PyzmqPeer first = worker(backend);
         worker(backend);
         worker(backend);
-        try (LazyPirateClients clients = new LazyPirateClients(PatternApplications.endpoint(broker, "lb-frontend"), 10, 1_000)) {
+        try (RetryingClients clients = RetryingClients.lazyPirate(PatternApplications.endpoint(broker, "lb-frontend"), 10, 1_000)) {
             first.awaitLine("SERVED");
             first.kill();
             worker(backend);

@@ -58,7 +58,7 @@ class ParanoidPirateInteropTest {
         PyzmqPeer first = pyzmqWorker(backend);
         pyzmqWorker(backend);
 
-        try (LazyPirateClients clients = new LazyPirateClients(PatternApplications.endpoint(queue, "pp-frontend"), 10, 1_000)) {
+        try (RetryingClients clients = RetryingClients.lazyPirate(PatternApplications.endpoint(queue, "pp-frontend"), 10, 1_000)) {
             first.awaitLine("SERVED");
             first.kill();
             pyzmqWorker(backend);
@@ -75,7 +75,7 @@ class ParanoidPirateInteropTest {
         ConfigurableApplicationContext worker = PatternApplications.start("ppworker",
                 "zmq.streams.pp-worker.connect=" + backend, FAST_HEARTBEATS[0], FAST_HEARTBEATS[1]);
         running.push(worker);
-        try (LazyPirateClients clients = new LazyPirateClients(frontend, 2, 100)) {
+        try (RetryingClients clients = RetryingClients.lazyPirate(frontend, 2, 100)) {
             clients.assertEveryRequestAnsweredOnce();
         }
 
@@ -85,7 +85,7 @@ class ParanoidPirateInteropTest {
         ZMQStream workerStream = worker.getBean("pp-worker", ZMQStream.class);
         await().atMost(Duration.ofSeconds(10)).until(() -> identityOf(workerStream).startsWith("worker-"));
         ConfigurableApplicationContext restarted = queue(port(frontend), port(backend));
-        try (LazyPirateClients clients = new LazyPirateClients(frontend, 2, 100)) {
+        try (RetryingClients clients = RetryingClients.lazyPirate(frontend, 2, 100)) {
             clients.assertEveryRequestAnsweredOnce();
         }
         assertThat(restarted.isActive()).isTrue();

@@ -7,6 +7,7 @@ import java.util.UUID;
 import io.zmqstream.RoutedMessage;
 import io.zmqstream.ZMQStream;
 import io.zmqstream.autoconfigure.ZmqStreamRegistry;
+import io.zmqstream.patterns.EchoWork;
 import io.zmqstream.listener.ZmqListener;
 import io.zmqstream.scheduling.ZmqScheduled;
 import org.slf4j.Logger;
@@ -59,14 +60,7 @@ public class ParanoidPirateWorker {
             return; // a heartbeat: a signal with no client behind it
         }
         RoutedMessage request = RoutedMessage.split(frames);
-        queue.sendMultipart(request.withBody(List.of(answer(request.body()))).frames());
-    }
-
-    /** The work: the request, answered. */
-    private static byte[] answer(List<byte[]> request) {
-        StringBuilder answer = new StringBuilder("re:");
-        request.forEach(frame -> answer.append(new String(frame, StandardCharsets.UTF_8)));
-        return answer.toString().getBytes(StandardCharsets.UTF_8);
+        queue.sendMultipart(request.withBody(List.of(EchoWork.answer(request.body()))).frames());
     }
 
     /** Every interval: a heartbeat, and a new socket once the queue has been silent too long. */

@@ -8,20 +8,32 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Lazy Pirate clients (pyzmq REQs that reopen their socket and ask again after a timeout), started together. */
-final class LazyPirateClients implements AutoCloseable {
+/**
+ * pyzmq clients that reopen their REQ socket and ask again after a timeout, as the Guide's Lazy
+ * Pirate and Majordomo clients do, started together.
+ */
+final class RetryingClients implements AutoCloseable {
 
     private final List<PyzmqPeer> clients = new ArrayList<>();
     private final int requestsEach;
 
-    /** Starts {@code count} clients of {@code endpoint}, each sending {@code requestsEach} requests in turn. */
-    LazyPirateClients(String endpoint, int count, int requestsEach) {
+    private RetryingClients(String script, String endpoint, int count, int requestsEach) {
         this.requestsEach = requestsEach;
         for (int i = 0; i < count; i++) {
-            clients.add(PyzmqPeer.start("lpclient.py", "--connect", endpoint, "--name", "client-" + i, "--requests",
+            clients.add(PyzmqPeer.start(script, "--connect", endpoint, "--name", "client-" + i, "--requests",
                     Integer.toString(requestsEach), "--timeout", "1500", "--retries", "10", "--deadline", "150"));
         }
         clients.forEach(PyzmqPeer::endpoint);
+    }
+
+    /** Starts {@code count} Lazy Pirate clients of {@code endpoint}, each sending {@code requestsEach} requests in turn. */
+    static RetryingClients lazyPirate(String endpoint, int count, int requestsEach) {
+        return new RetryingClients("lpclient.py", endpoint, count, requestsEach);
+    }
+
+    /** Starts {@code count} Majordomo clients of the {@code echo} service, each sending {@code requestsEach} requests. */
+    static RetryingClients majordomo(String endpoint, int count, int requestsEach) {
+        return new RetryingClients("mdclient.py", endpoint, count, requestsEach);
     }
 
     /**
