@@ -17,23 +17,25 @@ final class RetryingClients implements AutoCloseable {
     private final List<PyzmqPeer> clients = new ArrayList<>();
     private final int requestsEach;
 
-    private RetryingClients(String script, String endpoint, int count, int requestsEach) {
+    private RetryingClients(String endpoint, int count, int requestsEach, String... options) {
         this.requestsEach = requestsEach;
         for (int i = 0; i < count; i++) {
-            clients.add(PyzmqPeer.start(script, "--connect", endpoint, "--name", "client-" + i, "--requests",
+            List<String> arguments = new ArrayList<>(List.of("--connect", endpoint, "--name", "client-" + i, "--requests",
                     Integer.toString(requestsEach), "--timeout", "1500", "--retries", "10", "--deadline", "150"));
+            arguments.addAll(List.of(options));
+            clients.add(PyzmqPeer.start("lpclient.py", arguments.toArray(String[]::new)));
         }
         clients.forEach(PyzmqPeer::endpoint);
     }
 
     /** Starts {@code count} Lazy Pirate clients of {@code endpoint}, each sending {@code requestsEach} requests in turn. */
     static RetryingClients lazyPirate(String endpoint, int count, int requestsEach) {
-        return new RetryingClients("lpclient.py", endpoint, count, requestsEach);
+        return new RetryingClients(endpoint, count, requestsEach);
     }
 
     /** Starts {@code count} Majordomo clients of the {@code echo} service, each sending {@code requestsEach} requests. */
     static RetryingClients majordomo(String endpoint, int count, int requestsEach) {
-        return new RetryingClients("mdclient.py", endpoint, count, requestsEach);
+        return new RetryingClients(endpoint, count, requestsEach, "--majordomo", "echo");
     }
 
     /**
