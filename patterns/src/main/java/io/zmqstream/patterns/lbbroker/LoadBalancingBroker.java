@@ -41,9 +41,12 @@ public class LoadBalancingBroker {
     /** READY, or a client's envelope and the reply: either way the worker is ready again. */
     @ZmqListener(value = "lb-backend", id = "lbbroker.workers")
     void fromWorker(RoutedMessage message) {
+        boolean noneWasReady = readyWorkers.isEmpty();
         readyWorkers.add(message.envelope());
         message.inner().ifPresent(reply -> frontend.sendTo(reply.envelope(), reply.body()));
-        listeners.start(CLIENTS);
+        if (noneWasReady) {
+            listeners.start(CLIENTS);
+        }
     }
 
     /** A request, to the worker that has waited longest, behind the client's envelope. */

@@ -47,10 +47,13 @@ public class ParanoidPirateQueue {
     /** READY, a heartbeat, or a reply behind its client's envelope: the worker is alive and ready. */
     @ZmqListener(value = "pp-backend", id = "ppqueue.workers")
     void fromWorker(RoutedMessage message) {
+        boolean noneWasReady = workers.isEmpty();
         RoutingEnvelope worker = RoutingEnvelope.of(message.envelope().identity());
         workers.ready(worker, System.nanoTime() + silenceAllowedNanos);
         message.envelope().inner().ifPresent(client -> frontend.sendTo(client, message.body()));
-        listeners.start(CLIENTS);
+        if (noneWasReady) {
+            listeners.start(CLIENTS);
+        }
     }
 
     /** A request, to the worker that has waited longest, behind the client's envelope. */
