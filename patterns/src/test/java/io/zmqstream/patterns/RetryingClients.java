@@ -56,6 +56,18 @@ final class RetryingClients implements AutoCloseable {
         return resent;
     }
 
+    /**
+     * Kills {@code worker} (SIGKILL) once it has served a request, has {@code replacement} start
+     * another, and checks that every request was still answered once, the killed worker's few asked
+     * again.
+     */
+    void assertEveryRequestAnsweredOnceThough(PyzmqPeer worker, Runnable replacement) {
+        worker.awaitLine("SERVED");
+        worker.kill();
+        replacement.run();
+        assertThat(assertEveryRequestAnsweredOnce()).as("the killed worker's requests, asked again").isLessThan(100);
+    }
+
     @Override
     public void close() {
         clients.forEach(PyzmqPeer::close);

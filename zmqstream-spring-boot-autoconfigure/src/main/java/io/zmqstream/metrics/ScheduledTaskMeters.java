@@ -37,7 +37,7 @@ public class ScheduledTaskMeters implements MeterBinder {
 
     private static void counter(MeterRegistry registry, String name, String description, ZmqScheduledTask task,
             ToLongFunction<ZmqScheduledTask> count) {
-        FunctionCounter.builder(name, task, t -> count.applyAsLong(t)).tag("task", task.getId()).description(description)
+        FunctionCounter.builder(name, task, count::applyAsLong).tag("task", task.getId()).description(description)
                 .register(registry);
     }
 }

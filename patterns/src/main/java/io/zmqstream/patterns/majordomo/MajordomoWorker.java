@@ -3,12 +3,12 @@ package io.zmqstream.patterns.majordomo;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import io.zmqstream.RoutedMessage;
 import io.zmqstream.ZMQStream;
 import io.zmqstream.autoconfigure.ZmqStreamRegistry;
 import io.zmqstream.listener.ZmqListener;
+import io.zmqstream.patterns.BrokerLiveness;
 import io.zmqstream.patterns.EchoWork;
 import io.zmqstream.scheduling.ZmqScheduled;
 import org.slf4j.Logger;
@@ -34,20 +34,15 @@ public class MajordomoWorker {
     private static final String STREAM = "md-worker";
 
     private final ZMQStream broker;
-    private final ZmqStreamRegistry streams;
     private final byte[] service;
-    private final int liveness;
-    /** Intervals left before the broker counts as gone; on the loop thread only. */
-    private int livenessLeft;
+    private final BrokerLiveness brokerLiveness;
 
     MajordomoWorker(@Qualifier(STREAM) ZMQStream broker, ZmqStreamRegistry streams,
             @Value("${patterns.majordomo.service:echo}") String service,
             @Value("${patterns.heartbeat-liveness:3}") int liveness) {
         this.broker = broker;
-        this.streams = streams;
         this.service = service.getBytes(StandardCharsets.UTF_8);
-        this.liveness = liveness;
-        this.livenessLeft = liveness;
+        this.brokerLiveness = new BrokerLiveness(streams, STREAM, liveness, this::register);
     }
 
     /** Registers for the service from the application's start. */
@@ -59,7 +54,7 @@ public class MajordomoWorker {
     /** A request, a heartbeat or a disconnection: the broker is alive. */
     @ZmqListener(value = STREAM, id = "mdworker.requests")
     void fromBroker(List<byte[]> frames) {
-        livenessLeft = liveness;
+        brokerLiveness.heard();
         FrameReader message = new FrameReader(frames);
         if (!message.popEquals(Mdp.EMPTY) || !message.popEquals(Mdp.WORKER)) {
             log.warn("The broker sent a message that is no MDP 0.1 worker message: ignored");
@@ -71,26 +66,16 @@ public class MajordomoWorker {
             send(Mdp.Command.REPLY, request.withBody(List.of(EchoWork.answer(request.body()))).frames());
         }
         else if (command == Mdp.Command.DISCONNECT) {
-            reconnect("the broker said DISCONNECT");
+            brokerLiveness.reconnect("the broker said DISCONNECT");
         }
     }
 
     /** Every interval: a heartbeat, and a new socket once the broker has been silent too long. */
     @ZmqScheduled(id = "mdworker.heartbeat", fixedRate = "${patterns.heartbeat-interval:1s}")
     void heartbeat() {
-        if (--livenessLeft > 0) {
+        if (brokerLiveness.beat()) {
             send(Mdp.Command.HEARTBEAT, List.of());
         }
-        else {
-            reconnect("the broker has been silent for " + liveness + " heartbeats");
-        }
-    }
-
-    private void reconnect(String why) {
-        livenessLeft = liveness;
-        String identity = "worker-" + UUID.randomUUID();
-        log.warn("{}; registering again as {}", why, identity);
-        streams.rebuild(STREAM, identity.getBytes(StandardCharsets.UTF_8)).thenRun(this::register);
     }
 
     /** A command to the broker: the empty frame, the worker header, the command, then its frames. */
