@@ -201,6 +201,13 @@ final class LoopHandlers {
         catch (ZMQException ex) {
             events = -1;
         }
+        catch (RuntimeException ex) {
+            // ZContext.close() closes every socket of its context from the caller's thread before it
+            // terminates the context; a socket torn down under the loop that way can throw from inside
+            // JeroMQ (a NullPointerException in Ctx.sendCommand) instead of answering ETERM.
+            log.debug("Socket {} on loop {} failed while its events were read", registration.socket, threadName, ex);
+            events = -1;
+        }
         if (events < 0) {
             socketUnusable(registration);
             return 0;
